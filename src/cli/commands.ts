@@ -1,0 +1,116 @@
+import { openFromEnv, type Database } from '../db/client.ts';
+import { serviceContext, type ServiceContext } from '../services/context.ts';
+import { bootstrap } from '../services/bootstrap.ts';
+import { addUser } from '../services/users.ts';
+import { verifyAudit } from '../services/audit-log.ts';
+import { loadDemo } from '../services/demo.ts';
+import { importExchange } from '../services/imports.ts';
+import { chainMessage } from '../http/routes/audit.ts';
+import type { Actor } from '../domain/auth/actor.ts';
+import { userInfo } from 'node:os';
+import { parse, readStdinLine } from './usage.ts';
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** The operator at the server's command line: recorded in the audit trail by OS user name. */
+const cliActor = (): Actor => ({ kind: 'system', name: `cli:${safeUser()}` });
+const safeUser = () => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'sconosciuto';
+  }
+};
+
+/** Opens and bootstraps the database, runs the work, always closes it. */
+const withContext = async <T>(work: (ctx: ServiceContext, db: Database) => Promise<T>): Promise<T> => {
+  const database = await openFromEnv();
+  try {
+    const ctx = serviceContext(database);
+    const boot = await bootstrap(ctx, process.env.REGIA_ADMIN_PASSWORD);
+    if (boot.adminCreated && boot.generatedPassword) {
+      console.error(`Primo amministratore creato: utente "admin", password "${boot.generatedPassword}" (mostrata una sola volta).`);
+    }
+    return await work(ctx, database);
+  } finally {
+    await database.close();
+  }
+};
+
+export const commands: Command[] = [
+  {
+    name: 'db migrate',
+    usage: 'db migrate',
+    summary: 'crea o aggiorna il database',
+    run: async (args) => {
+      parse(args, {}, 0);
+      await withContext(async (_ctx, db) => console.log(`Database aggiornato (${db.engine}).`));
+      return 0;
+    },
+  },
+  {
+    name: 'demo',
+    usage: 'demo',
+    summary: 'carica i dati dimostrativi (ripetibile senza duplicati)',
+    run: async (args) => {
+      parse(args, {}, 0);
+      const summary = await withContext((ctx) => loadDemo(ctx));
+      console.log(summary.join('\n'));
+      return 0;
+    },
+  },
+  {
+    name: 'user add',
+    usage: 'user add USERNAME --role ROLE [--district CODE]… [--body NAME]',
+    summary: 'crea un utente; la password si legge da standard input (una riga)',
+    run: async (args) => {
+      const { values, positionals } = parse(args, { role: { type: 'string' }, district: { type: 'string', multiple: true }, body: { type: 'string' } }, 1);
+      if (!values.role) {
+        console.error('Indicare il ruolo con --role');
+        return 1;
+      }
+      const password = await readStdinLine();
+      const user = await withContext((ctx) =>
+        addUser(ctx, cliActor(), { username: positionals[0]!, password, role: values.role!, districts: values.district ?? [], body: values.body ?? null }),
+      );
+      console.log(`Utente "${user.username}" creato con ruolo ${user.role}${user.districts.length ? ` (distretti: ${user.districts.join(', ')})` : ''}.`);
+      return 0;
+    },
+  },
+  {
+    name: 'audit verify',
+    usage: 'audit verify',
+    summary: 'verifica la catena del registro delle attività',
+    run: async (args) => {
+      parse(args, {}, 0);
+      const r = await withContext((ctx) => verifyAudit(ctx, cliActor()));
+      if (r.intact) {
+        console.log(`Registro integro: ${r.entries} voci verificate.`);
+        return 0;
+      }
+      console.error(chainMessage(r.firstBroken, r.reason));
+      return 1;
+    },
+  },
+  {
+    name: 'import',
+    usage: 'import PATH',
+    summary: 'importa una cartella (o .zip) di file CSV del formato di scambio, in una transazione',
+    run: async (args) => {
+      const { positionals } = parse(args, {}, 1);
+      const result = await withContext((ctx) => importExchange(ctx, cliActor(), { kind: 'path', path: positionals[0]! }));
+      if (!result.ok) {
+        for (const e of result.errors) console.error(e);
+        console.error(`Importazione annullata: ${result.errors.length} errori, nessun dato salvato.`);
+        return 1;
+      }
+      for (const line of result.summary) console.log(line);
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,4 @@
+export * from './registry.ts';
+export * from './acts.ts';
+export * from './users.ts';
+export * from './audit.ts';

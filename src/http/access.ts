@@ -1,0 +1,80 @@
+/**
+ * The authorization layer every route passes. Each route declares `config.access`:
+ * 'public' (sign-in, health), 'session' (any signed-in user) or a Permission. A route
+ * under /api without a declaration makes the server refuse to start.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can, permissions, type Permission } from '../domain/auth/roles.ts';
+import type { Actor } from '../domain/auth/actor.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { resolveSession, type SessionInfo } from '../services/users.ts';
+import { sendProblem } from './problem.ts';
+
+export type Access = 'public' | 'session' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its access rule: the role × route test walks it. */
+    routeCatalog: RouteAccess[];
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export const SESSION_COOKIE = 'regia_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The actor of a request that passed the access check of a non-public route. */
+export const actorOf = (request: FastifyRequest): Actor => {
+  if (!request.session) throw new Error('actorOf called on a request without session');
+  return request.session.actor;
+};
+
+const sameToken = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export const registerAccess = (app: FastifyInstance, ctx: ServiceContext) => {
+  app.decorateRequest('session', null);
+  const catalog: RouteAccess[] = [];
+  app.decorate('routeCatalog', catalog);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access || (access !== 'public' && access !== 'session' && !(permissions as readonly string[]).includes(access))) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
+  });
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const access = request.routeOptions.config?.access;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.session = await resolveSession(ctx, token);
+    if (access === 'public' || access === undefined) return; // undefined: 404 handler
+    const session = request.session;
+    if (!session) return sendProblem(reply, 401, 'auth.required', 'Accesso richiesto: effettuare il login');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        return sendProblem(reply, 403, 'auth.csrf', 'Token CSRF mancante o non valido: ricaricare la pagina e riprovare');
+      }
+    }
+    if (access !== 'session' && !can(session.actor.role, access)) {
+      return sendProblem(reply, 403, 'auth.forbidden', 'Operazione non consentita per il proprio ruolo');
+    }
+  });
+};

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import { listAudit, verifyAudit } from '../../services/audit-log.ts';
+import { listUsers } from '../../services/users.ts';
+import { actorOf } from '../access.ts';
+import { CalendarDateSchema, PageQuery, pageOf, problemResponses, User } from '../schemas.ts';
+
+const Entry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  actId: Type.Union([Type.Integer(), Type.Null()]),
+  hash: Type.String(),
+});
+
+export const auditRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['Registro attività'],
+        summary: 'Registro delle attività (solo amministratori e revisori), dal più recente',
+        querystring: Type.Object({
+          actor: Type.Optional(Type.String({ maxLength: 100 })),
+          entityType: Type.Optional(Type.String({ maxLength: 50 })),
+          entityId: Type.Optional(Type.String({ maxLength: 100 })),
+          action: Type.Optional(Type.String({ maxLength: 100 })),
+          from: Type.Optional(CalendarDateSchema),
+          to: Type.Optional(CalendarDateSchema),
+          ...PageQuery,
+        }),
+        response: { 200: pageOf(Entry), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query as import("../../db/repositories/audit.ts").AuditFilter & { page: number; pageSize: number };
+      return listAudit(ctx, actorOf(request), q, q);
+    },
+  );
+
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['Registro attività'],
+        summary: 'Verifica la catena di hash del registro',
+        response: {
+          200: Type.Object({ intact: Type.Boolean(), entries: Type.Integer(), firstBroken: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const r = await verifyAudit(ctx, actorOf(request));
+      return r.intact
+        ? { intact: true, entries: r.entries, firstBroken: null, message: `Registro integro: ${r.entries} voci verificate` }
+        : { intact: false, entries: r.entries, firstBroken: r.firstBroken, message: chainMessage(r.firstBroken, r.reason) };
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      config: { access: 'users.manage' },
+      schema: { tags: ['Utenti'], summary: 'Utenti (solo amministratori)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...User.properties, active: Type.Boolean() })) }), ...problemResponses } },
+    },
+    async (request) => ({ items: await listUsers(ctx, actorOf(request)) }),
+  );
+};
+
+export const chainMessage = (seq: number, reason: 'altered' | 'missing' | 'inserted' | 'head'): string =>
+  ({
+    altered: `Voce n. ${seq} alterata: il contenuto non corrisponde al suo hash`,
+    missing: `Voce n. ${seq} mancante: la sequenza ha un vuoto`,
+    inserted: `Voce n. ${seq} inserita o riscritta: non si collega alla precedente`,
+    head: `Voci finali rimosse: la catena termina prima della voce n. ${seq}`,
+  })[reason];

@@ -1,0 +1,45 @@
+import type { Actor } from '../domain/auth/actor.ts';
+import { actorName, requirePermission } from '../domain/auth/actor.ts';
+import { chainChecker, type ChainCheck } from '../domain/audit/chain.ts';
+import type { Executor } from '../db/client.ts';
+import { appendAuditEntry, listAuditEntries, readChain, readHead, type AuditFilter } from '../db/repositories/audit.ts';
+import type { ServiceContext } from './context.ts';
+import { page, type PageRequest } from './paging.ts';
+
+export interface Change {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+  actId?: number | null;
+}
+
+/** Records a write in the audit trail, inside the transaction that made it. */
+export const recordChange = (ctx: ServiceContext, tx: Executor, actor: Actor, change: Change) =>
+  appendAuditEntry(tx, {
+    at: ctx.now(),
+    actor: actorName(actor),
+    action: change.action,
+    entityType: change.entityType,
+    entityId: String(change.entityId),
+    before: change.before,
+    after: change.after,
+    actId: change.actId ?? null,
+  });
+
+export const listAudit = async (ctx: ServiceContext, actor: Actor, filter: AuditFilter, request: PageRequest) => {
+  requirePermission(actor, 'audit.read');
+  const { limit, offset } = page(request);
+  const { rows, total } = await listAuditEntries(ctx.database.db, filter, limit, offset);
+  return { items: rows, total, page: request.page, pageSize: limit };
+};
+
+export const verifyAudit = async (ctx: ServiceContext, actor: Actor): Promise<ChainCheck> => {
+  requirePermission(actor, 'audit.read');
+  const db = ctx.database.db;
+  const head = await readHead(db);
+  const checker = chainChecker();
+  for await (const e of readChain(db)) if (!checker.push(e)) break;
+  return checker.finish(head);
+};

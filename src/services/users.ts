@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { sessions, userDistricts, users, districts } from '../db/schema/index.ts';
+import type { Actor } from '../domain/auth/actor.ts';
+import { requirePermission } from '../domain/auth/actor.ts';
+import { isRole, type Role } from '../domain/auth/roles.ts';
+import { conflict, invalid, DomainError } from '../domain/errors.ts';
+import type { ServiceContext } from './context.ts';
+import { recordChange } from './audit-log.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+const SESSION_HOURS = 8;
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: string;
+  districts?: readonly string[];
+  body?: string | null;
+  displayName?: string;
+  demo?: boolean;
+}
+
+export interface UserView {
+  username: string;
+  role: Role;
+  districts: string[];
+  displayName: string;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+/** Creates a local user; the password is stored only as an argon2id hash. */
+export const addUser = async (ctx: ServiceContext, actor: Actor, input: NewUser): Promise<UserView> => {
+  requirePermission(actor, 'users.manage');
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME.test(username)) throw invalid('user.username_invalid', `Nome utente non valido: "${input.username}" (lettere minuscole, cifre, . _ -)`);
+  if (!isRole(input.role)) throw invalid('user.role_unknown', `Ruolo sconosciuto: "${input.role}"`);
+  const role = input.role;
+  if (input.password.length < MIN_PASSWORD_LENGTH) throw invalid('user.password_short', `La password deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri`);
+  const wanted = [...new Set(input.districts ?? [])];
+  if (role === 'district_officer' && wanted.length === 0) throw invalid('user.district_missing', 'Un referente di distretto deve avere almeno un distretto (--district)');
+  if (role !== 'district_officer' && wanted.length > 0) throw invalid('user.district_not_allowed', 'Solo il ruolo district_officer è limitato a distretti');
+  const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+  return ctx.database.db.transaction(async (tx) => {
+    if (wanted.length) {
+      const found = await tx.select({ code: districts.code }).from(districts).where(inArray(districts.code, wanted));
+      const missing = wanted.filter((d) => !found.some((f) => f.code === d));
+      if (missing.length) throw invalid('user.district_unknown', `Distretto sconosciuto: ${missing.join(', ')}`);
+    }
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    if (existing) throw conflict('user.exists', `L'utente "${username}" esiste già`);
+    const [row] = await tx
+      .insert(users)
+      .values({ username, passwordHash, role, displayName: input.displayName ?? username, body: input.body ?? null, demo: input.demo ?? false })
+      .returning();
+    if (!row) throw new Error('insert failed');
+    if (wanted.length) await tx.insert(userDistricts).values(wanted.map((d) => ({ userId: row.id, districtCode: d })));
+    const view: UserView = { username, role, districts: wanted.sort(), displayName: row.displayName };
+    await recordChange(ctx, tx, actor, { action: 'user.create', entityType: 'user', entityId: username, after: view });
+    return view;
+  });
+};
+
+export const userExists = async (ctx: ServiceContext, username: string) =>
+  (await ctx.database.db.select({ id: users.id }).from(users).where(eq(users.username, username))).length > 0;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// Verifying against a fixed hash when the user does not exist keeps the timing of both failures alike.
+let decoyHash: Promise<string> | null = null;
+const decoy = () => (decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
+
+export interface SignedIn {
+  user: UserView;
+  sessionToken: string;
+  csrfToken: string;
+}
+
+const loadDistricts = async (ctx: ServiceContext, userId: number) =>
+  (await ctx.database.db.select({ code: userDistricts.districtCode }).from(userDistricts).where(eq(userDistricts.userId, userId)))
+    .map((r) => r.code)
+    .sort();
+
+export const signIn = async (ctx: ServiceContext, username: string, password: string): Promise<SignedIn> => {
+  const [row] = await ctx.database.db.select().from(users).where(and(eq(users.username, username.trim().toLowerCase()), eq(users.active, true)));
+  const ok = row ? await argon2.verify(row.passwordHash, password) : (await argon2.verify(await decoy(), password), false);
+  if (!row || !ok) throw new DomainError('unauthenticated', 'auth.bad_credentials', 'Nome utente o password non validi');
+  const sessionToken = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const now = ctx.now();
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+    await tx.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId: row.id, csrfToken, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
+  });
+  const user: UserView = { username: row.username, role: row.role, districts: await loadDistricts(ctx, row.id), displayName: row.displayName };
+  return { user, sessionToken, csrfToken };
+};
+
+export interface SessionInfo {
+  actor: Extract<Actor, { kind: 'user' }>;
+  user: UserView;
+  csrfToken: string;
+}
+
+export const resolveSession = async (ctx: ServiceContext, sessionToken: string): Promise<SessionInfo | null> => {
+  const [row] = await ctx.database.db
+    .select({ userId: users.id, username: users.username, role: users.role, displayName: users.displayName, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(sessionToken)), gt(sessions.expiresAt, ctx.now()), eq(users.active, true)));
+  if (!row) return null;
+  const districtCodes = await loadDistricts(ctx, row.userId);
+  return {
+    actor: { kind: 'user', userId: row.userId, username: row.username, role: row.role, districts: districtCodes },
+    user: { username: row.username, role: row.role, districts: districtCodes, displayName: row.displayName },
+    csrfToken: row.csrfToken,
+  };
+};
+
+export const signOut = async (ctx: ServiceContext, sessionToken: string) => {
+  await ctx.database.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(sessionToken)));
+};
+
+export const listUsers = async (ctx: ServiceContext, actor: Actor) => {
+  requirePermission(actor, 'users.manage');
+  const rows = await ctx.database.db.select().from(users).orderBy(users.username);
+  const links = await ctx.database.db.select().from(userDistricts);
+  return rows.map((u) => ({
+    username: u.username,
+    role: u.role,
+    displayName: u.displayName,
+    active: u.active,
+    districts: links.filter((l) => l.userId === u.id).map((l) => l.districtCode).sort(),
+  }));
+};
+
+export const demoUsers = async (ctx: ServiceContext) => {
+  const rows = await ctx.database.db.select({ id: users.id, username: users.username, role: users.role }).from(users).where(eq(users.demo, true)).orderBy(users.id);
+  return Promise.all(rows.map(async (r) => ({ username: r.username, role: r.role, districts: await loadDistricts(ctx, r.id) })));
+};
