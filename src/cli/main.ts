@@ -13,7 +13,7 @@ const help = () =>
     'Uso: regia <comando> [opzioni]',
     '',
     'Comandi:',
-    ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
+    ...commands.map((c) => `  ${c.usage.padEnd(66)} ${c.summary}`),
     '',
     'Database: PostgreSQL se DATABASE_URL è impostata, altrimenti PGlite in REGIA_DATA_DIR (predefinito ./data).',
     'Uscita: 0 riuscito, 1 dati non validi (errori su stderr), 2 uso errato.',
