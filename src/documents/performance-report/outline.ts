@@ -1,0 +1,107 @@
+/**
+ * The report as a list of neutral blocks, following seed 2's structure for each
+ * objective plus what the seed lacks (DOMAIN.md): a summary per centre, the
+ * score and status, a planned-vs-actual timeline. docx.ts and pdf.ts only
+ * render these blocks, so the two formats cannot drift apart.
+ */
+import { formatPercent, ganttMarks, outcomeLabel, revisionLine, scoreLine, shorten, MONTH_ABBREVIATIONS, GANTT_LEGEND, type GanttMark } from './format.ts';
+import type { PerformanceReportModel, ReportCentre, ReportObjective, StatusCounts } from './model.ts';
+
+export type Block =
+  | { readonly kind: 'title'; readonly title: string; readonly subtitle: string }
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string; readonly newPage?: boolean }
+  | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'strong' | 'note' }
+  /** Label/value pairs, as seed 2's identification table. */
+  | { readonly kind: 'fields'; readonly rows: ReadonlyArray<readonly [string, string]> }
+  | { readonly kind: 'table'; readonly headers: readonly string[]; readonly rows: ReadonlyArray<readonly string[]>; readonly widths: readonly number[]; readonly totalRow?: boolean }
+  | {
+      readonly kind: 'gantt';
+      readonly months: readonly string[];
+      readonly rows: ReadonlyArray<{ readonly label: string; readonly marks: readonly GanttMark[]; readonly outcome: string }>;
+      readonly legend: string;
+    };
+
+export const reportTitle = (year: number): string => `RELAZIONE SULLA PERFORMANCE ${year}`;
+export const centreHeading = (name: string): string => `CENTRO DI RESPONSABILITA': ${name.toUpperCase()}`;
+export const objectiveHeading = (code: string): string => `Obiettivo ${code}`;
+
+export const SUMMARY_HEADERS = ['Centro di responsabilità', 'Obiettivi', 'Raggiunti', 'Parzialmente raggiunti', 'Non raggiunti', 'Sospesi', 'Punteggio medio'] as const;
+export const ACTIVITY_HEADERS = ['Attività', 'Tempi', 'Consuntivo'] as const;
+export const indicatorHeaders = (year: number) => ['Indicatore', 'Descrizione', 'Unità misura', `Valore atteso ${year}`, `Valore consuntivo ${year}`] as const;
+export const IDENTIFICATION_LABELS = ['Area strategica', 'Obiettivo operativo (Piano programma)', 'Progetto PEG', 'Servizi interessati', 'Utenti finali', 'Reti di collaborazione'] as const;
+
+const countsRow = (label: string, c: StatusCounts, score: number | null): string[] => [
+  label,
+  String(c.objectives),
+  String(c.achieved),
+  String(c.partially_achieved),
+  String(c.not_achieved),
+  String(c.suspended),
+  formatPercent(score),
+];
+
+const summary = (m: PerformanceReportModel): Block[] => [
+  { kind: 'heading', level: 1, text: `Sintesi dei risultati ${m.year}`, newPage: true },
+  {
+    kind: 'paragraph',
+    text: 'Punteggio di un obiettivo: media (pesata) del grado di raggiungimento dei suoi indicatori (consuntivo/atteso, massimo 100%; si = 100%, si parzialmente = 50%, no o valore mancante = 0%). Gli obiettivi sospesi non sono valutati. Il totale conta una sola volta gli obiettivi comuni a più centri.',
+    style: 'note',
+  },
+  {
+    kind: 'table',
+    headers: SUMMARY_HEADERS,
+    rows: [...m.centres.map((c) => countsRow(c.name, c.counts, c.score)), countsRow('Totale ente', m.totals, m.overall)],
+    widths: [30, 10, 11, 14, 11, 10, 14],
+    totalRow: true,
+  },
+];
+
+/** Paragraphs of a free text (blank lines or line breaks separate them). */
+const paragraphs = (text: string): Block[] =>
+  text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map((t): Block => ({ kind: 'paragraph', text: t }));
+
+const objectiveBlocks = (o: ReportObjective, year: number): Block[] => [
+  { kind: 'heading', level: 2, text: objectiveHeading(o.code) },
+  { kind: 'paragraph', text: o.title, style: 'strong' },
+  {
+    kind: 'fields',
+    rows: [o.strategicArea, o.operationalObjective, o.pegProject, o.services, o.endUsers, o.networks].map((v, i) => [IDENTIFICATION_LABELS[i]!, v] as const),
+  },
+  { kind: 'heading', level: 3, text: 'Descrizione obiettivo' },
+  ...(o.description.trim() === '' ? [{ kind: 'paragraph', text: '—' } as const] : paragraphs(o.description)),
+  { kind: 'heading', level: 3, text: 'Modalità di attuazione' },
+  { kind: 'table', headers: ACTIVITY_HEADERS, rows: o.activities.map((a) => [a.description, a.planned, a.actual]), widths: [60, 20, 20] },
+  { kind: 'heading', level: 3, text: 'Indicatori di risultato' },
+  { kind: 'table', headers: indicatorHeaders(year), rows: o.indicators.map((i) => [i.name, i.description, i.unit, i.target, i.actual]), widths: [18, 42, 12, 14, 14] },
+  ...(o.revision ? [{ kind: 'paragraph', text: revisionLine(o.revision), style: 'note' } as const] : []),
+  { kind: 'paragraph', text: scoreLine(o.score, o.status), style: 'strong' },
+  { kind: 'heading', level: 3, text: `Report al 31/12/${year}` },
+  ...(o.report.trim() === '' ? [{ kind: 'paragraph', text: '—' } as const] : paragraphs(o.report)),
+  ...(o.activities.length === 0
+    ? []
+    : [
+        { kind: 'heading', level: 3, text: `Tempi previsti e consuntivo ${year}` } as const,
+        {
+          kind: 'gantt',
+          months: MONTH_ABBREVIATIONS,
+          rows: o.activities.map((a, i) => ({ label: `${i + 1}. ${shorten(a.description)}`, marks: ganttMarks(a.timeline), outcome: outcomeLabel(a.timeline) })),
+          legend: GANTT_LEGEND,
+        } as const,
+      ]),
+];
+
+const centreBlocks = (c: ReportCentre, year: number): Block[] => [
+  { kind: 'heading', level: 1, text: centreHeading(c.name), newPage: true },
+  { kind: 'paragraph', text: `Obiettivi di performance – punteggio medio del centro: ${formatPercent(c.score)}`, style: 'note' },
+  ...c.objectives.flatMap((o) => objectiveBlocks(o, year)),
+];
+
+export const reportOutline = (m: PerformanceReportModel): Block[] => [
+  { kind: 'title', title: reportTitle(m.year), subtitle: m.body },
+  ...summary(m),
+  ...m.centres.flatMap((c) => centreBlocks(c, m.year)),
+];
