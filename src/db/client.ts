@@ -71,3 +71,6 @@ export const migrateDatabase = async (database: Database): Promise<void> => {
     await migratePg(drizzlePg({ client: database.raw.pool }), { migrationsFolder });
   }
 };
+
+/** The rows of a raw `execute` result: both drivers answer `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

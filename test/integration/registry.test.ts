@@ -43,8 +43,10 @@ describe(`registry of districts, municipalities, bodies and acts (${testEngine})
     assert.ok(second.ok);
     assert.deepEqual(second.counts.distretti, { added: 0, changed: 0, unchanged: 2 });
     assert.deepEqual(second.counts.comuni, { added: 0, changed: 0, unchanged: 3 });
-    const auditAfter = ((await auditor.get('/api/audit?pageSize=1')).json() as { total: number }).total;
-    assert.equal(auditAfter, auditBefore, 'an unchanged import writes no audit entry');
+    const latest = (await auditor.get('/api/audit?pageSize=1')).json() as { total: number; items: { action: string }[] };
+    assert.equal(latest.total, auditBefore + 1, 'an unchanged import writes only its receipt');
+    assert.equal(latest.items[0]!.action, 'import.receipt');
+    assert.ok(second.receipt.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256)));
   });
 
   it('lists every error as file:line: column: message and stores nothing', async () => {

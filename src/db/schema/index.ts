@@ -2,3 +2,4 @@ export * from './registry.ts';
 export * from './acts.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './funds.ts';
