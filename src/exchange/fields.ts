@@ -1,0 +1,120 @@
+/**
+ * Field parsers for the exchange files (EXCHANGE.md, CSV dialect and table).
+ * Each returns the typed value or an Italian message; the caller adds
+ * `file:line: column:` in front of it.
+ */
+import { parseEuro, type Cents } from '../domain/money.ts';
+import { parseCalendarDate, type CalendarDate } from '../domain/dates.ts';
+import { actTypes, type ActType } from '../db/schema/acts.ts';
+
+export type FieldResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type FieldParser<T> = (text: string) => FieldResult<T>;
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const fail = (message: string): FieldResult<never> => ({ ok: false, message });
+const quoted = (text: string): string => `"${text.trim()}"`;
+
+/** Required amount in euros, at most two decimals, not negative. */
+export const amount: FieldParser<Cents> = (text) => {
+  const parsed = parseEuro(text);
+  if (!parsed.ok) return fail(parsed.message);
+  if (parsed.value < 0n) return fail(`importo negativo non ammesso: ${quoted(text)}`);
+  return ok(parsed.value);
+};
+
+/** Empty means "not given" (e.g. importo_riconosciuto not yet verified). */
+export const optionalAmount: FieldParser<Cents | null> = (text) => (text.trim() === '' ? ok(null) : amount(text));
+
+/** importo > 0 where the table of EXCHANGE.md says so. */
+export const positiveAmount: FieldParser<Cents> = (text) => {
+  const parsed = amount(text);
+  if (parsed.ok && parsed.value === 0n) return fail(`l'importo deve essere maggiore di zero: ${quoted(text)}`);
+  return parsed;
+};
+
+export const date: FieldParser<CalendarDate> = (text) => {
+  if (text.trim() === '') return fail('data mancante');
+  const parsed = parseCalendarDate(text);
+  return parsed ? ok(parsed) : fail(`data non valida: ${quoted(text)} (usare AAAA-MM-GG o GG/MM/AAAA)`);
+};
+
+const MAX_INTEGER = 2_147_483_647; // PostgreSQL integer
+
+/** Whole number ≥ 0; Italian thousands dots (`12.345`) are accepted, decimals are not. */
+export const nonNegativeInteger: FieldParser<number> = (text) => {
+  const t = text.trim();
+  if (t === '') return fail('valore mancante');
+  if (/^-\s*\d/.test(t)) return fail(`valore negativo non ammesso: ${quoted(text)}`);
+  if (!/^\d+$/.test(t) && !/^\d{1,3}(?:\.\d{3})+$/.test(t)) return fail(`numero intero non valido: ${quoted(text)}`);
+  const value = Number(t.replace(/\./g, ''));
+  if (value > MAX_INTEGER) return fail(`numero troppo grande: ${quoted(text)}`);
+  return ok(value);
+};
+
+/** ISTAT municipality code: exactly 6 digits (EXCHANGE.md); a lost leading zero is refused, not guessed. */
+export const istatCode: FieldParser<string> = (text) => {
+  const t = text.trim();
+  if (t === '') return fail('codice ISTAT mancante');
+  if (/^\d{6}$/.test(t)) return ok(t);
+  if (/^\d{5}$/.test(t)) return fail(`codice ISTAT di 5 cifre: ${quoted(text)} (servono 6 cifre: manca lo zero iniziale?)`);
+  return fail(`codice ISTAT non valido: ${quoted(text)} (servono 6 cifre)`);
+};
+
+export const yesNo: FieldParser<boolean> = (text) => {
+  const t = text.trim().toLowerCase();
+  if (t === 'si' || t === 'sì') return ok(true);
+  if (t === 'no') return ok(false);
+  return fail(t === '' ? 'valore mancante (ammessi: si, no)' : `valore non valido: ${quoted(text)} (ammessi: si, no)`);
+};
+
+/** A closed list of lower-case values, compared case-insensitively. */
+export const oneOf =
+  <const V extends string>(values: readonly V[]): FieldParser<V> =>
+  (text) => {
+    const t = text.trim().toLowerCase();
+    if ((values as readonly string[]).includes(t)) return ok(t as V);
+    const allowed = `(ammessi: ${values.join(', ')})`;
+    return fail(t === '' ? `valore mancante ${allowed}` : `valore non valido: ${quoted(text)} ${allowed}`);
+  };
+
+export const managementForms = ['consorzio', 'convenzione', 'unione', 'comune', 'altro'] as const;
+export type ManagementForm = (typeof managementForms)[number];
+export const fundSources = ['nazionale', 'regionale'] as const;
+export type FundSource = (typeof fundSources)[number];
+
+const requiredManagementForm = oneOf(managementForms);
+/** forma_gestione is optional: empty means unknown. */
+export const managementForm: FieldParser<ManagementForm | null> = (text) =>
+  text.trim() === '' ? ok(null) : requiredManagementForm(text);
+
+export const fundSource: FieldParser<FundSource> = oneOf(fundSources);
+
+/** Annuality: the year of the allocation, four digits between 2000 and 2100. */
+export const annuality: FieldParser<number> = (text) => {
+  const t = text.trim();
+  if (t === '') return fail('annualità mancante');
+  const year = Number(t);
+  if (!/^\d{4}$/.test(t) || year < 2000 || year > 2100) {
+    return fail(`annualità non valida: ${quoted(text)} (anno di quattro cifre tra 2000 e 2100)`);
+  }
+  return ok(year);
+};
+
+/** Non-empty text, trimmed; inner line breaks of a quoted field are kept. */
+export const requiredText: FieldParser<string> = (text) => {
+  const t = text.trim();
+  return t === '' ? fail('valore mancante') : ok(t);
+};
+
+export const optionalText: FieldParser<string> = (text) => ok(text.trim());
+
+/**
+ * Act type as in the acts register (DM, DGR, DD, CDA, DECRETO, LEGGE, ALTRO);
+ * case, dots and spaces are ignored so that `D.G.R.` or `dgr` read as `DGR`.
+ */
+export const actType: FieldParser<ActType> = (text) => {
+  const t = text.trim().toUpperCase().replace(/[.\s]/g, '');
+  if ((actTypes as readonly string[]).includes(t)) return ok(t as ActType);
+  const allowed = `(ammessi: ${actTypes.join(', ')})`;
+  return fail(t === '' ? `tipo di atto mancante ${allowed}` : `tipo di atto non valido: ${quoted(text)} ${allowed}`);
+};

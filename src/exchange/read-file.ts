@@ -1,0 +1,110 @@
+/**
+ * Reads one exchange file into typed records, in batches, so that a
+ * 1,000,000-line `spese.csv` never sits in memory whole: the importer copies
+ * each batch into the database (COPY) and drops it.
+ */
+import { readCsv } from './csv-reader.ts';
+import { readXlsx } from './xlsx-reader.ts';
+import { formatIssue } from './issues.ts';
+import type { ByteSource, Digest } from './source.ts';
+import { rowKey, type ExchangeFileSpec } from './files.ts';
+
+export type ExchangeFormat = 'csv' | 'xlsx';
+
+export interface ExchangeBatch<R> {
+  /** valid records, in file order */
+  readonly records: R[];
+  /** `file:line: column: message`, in file order */
+  readonly errors: string[];
+}
+
+export interface FileSummary {
+  /** the name used in messages */
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  /** data rows read (header and blank rows excluded), valid or not */
+  readonly lines: number;
+}
+
+export interface ReadFileOptions {
+  /** records per batch (default 10,000) */
+  readonly batchSize?: number;
+  /** name in messages; default the spec's name (`spese.csv`), or `spese.xlsx` for XLSX */
+  readonly fileName?: string;
+  /** default: from `fileName` (`.xlsx` → xlsx), otherwise csv */
+  readonly format?: ExchangeFormat;
+}
+
+/**
+ * The batches of one file; `summary` is set once the iteration has finished.
+ * Duplicate keys are found across batches: the file's keys (not its records)
+ * are kept until the end.
+ */
+export interface ExchangeFileReading<R> extends AsyncIterable<ExchangeBatch<R>> {
+  readonly summary: FileSummary | undefined;
+}
+
+const DEFAULT_BATCH = 10_000;
+
+export const readExchangeFile = <K extends string, R extends { readonly line: number }>(
+  spec: ExchangeFileSpec<K, R>,
+  source: ByteSource,
+  options: ReadFileOptions = {},
+): ExchangeFileReading<R> => {
+  const format = options.format ?? (options.fileName?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+  const fileName = options.fileName ?? (format === 'xlsx' ? `${spec.key}.xlsx` : spec.name);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+  let summary: FileSummary | undefined;
+
+  async function* batches(): AsyncGenerator<ExchangeBatch<R>> {
+    let records: R[] = [];
+    let errors: string[] = [];
+    const onIssue = (issue: Parameters<typeof formatIssue>[0]) => errors.push(formatIssue(issue));
+    const rows =
+      format === 'xlsx'
+        ? readXlsx(source, { fileName, columns: spec.columns, onIssue })
+        : readCsv(source, { fileName, columns: spec.columns, onIssue });
+    const firstLineOfKey = new Map<string, number>();
+    const keyColumn = spec.keyColumns.join(',');
+    let lines = 0;
+    let next = await rows.next();
+    while (!next.done) {
+      const { line, values } = next.value;
+      lines++;
+      const key = rowKey(spec, values);
+      const first = key === null ? undefined : firstLineOfKey.get(key);
+      if (first !== undefined) {
+        const shown = spec.keyColumns.map((c) => (values[c] ?? '').trim()).join(', ');
+        errors.push(
+          formatIssue({ file: fileName, line, column: keyColumn, message: `chiave duplicata (${shown}): già presente alla riga ${first}` }),
+        );
+      } else if (key !== null) {
+        firstLineOfKey.set(key, line);
+      }
+      const parsed = spec.parseRow(values, line);
+      if (!parsed.ok) {
+        for (const p of parsed.problems) errors.push(formatIssue({ file: fileName, line, column: p.column, message: p.message }));
+      } else if (first === undefined) {
+        records.push(parsed.record);
+      }
+      if (records.length >= batchSize || errors.length >= batchSize) {
+        yield { records, errors };
+        records = [];
+        errors = [];
+      }
+      next = await rows.next();
+    }
+    const digest: Digest = next.value;
+    summary = { name: fileName, sha256: digest.sha256, bytes: digest.bytes, lines };
+    if (records.length > 0 || errors.length > 0) yield { records, errors };
+  }
+
+  return {
+    [Symbol.asyncIterator]: batches,
+    get summary() {
+      return summary;
+    },
+  };
+};
+
