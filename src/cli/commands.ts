@@ -6,6 +6,11 @@ import { verifyAudit } from '../services/audit-log.ts';
 import { loadDemo } from '../services/demo.ts';
 import { importExchange } from '../services/imports.ts';
 import { chainMessage } from '../http/routes/audit.ts';
+import { compliance, siossRows, split, tranche } from '../services/funds/readouts.ts';
+import { siossCsv, siossXlsx } from '../documents/sioss.ts';
+import { cents } from '../domain/money.ts';
+import { writeFileSync } from 'node:fs';
+import { UsageError } from './usage.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { userInfo } from 'node:os';
 import { parse, readStdinLine } from './usage.ts';
@@ -41,6 +46,13 @@ const withContext = async <T>(work: (ctx: ServiceContext, db: Database) => Promi
     await database.close();
   }
 };
+
+const integerArg = (text: string, what: string) => {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${what} non valido: "${text}"`);
+  return Number(text);
+};
+
+const printJson = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
 export const commands: Command[] = [
   {
@@ -110,6 +122,61 @@ export const commands: Command[] = [
         return 1;
       }
       for (const line of result.summary) console.log(line);
+      return 0;
+    },
+  },
+  {
+    name: 'compliance',
+    usage: 'compliance FUND ANNUALITY --json',
+    summary: 'conformità di un fondo e annualità: assegnato, liquidato, rendicontato, riconosciuto, residui per distretto',
+    run: async (args) => {
+      const { positionals } = parse(args, { json: { type: 'boolean' } }, 2);
+      const annuality = integerArg(positionals[1]!, 'Annualità');
+      printJson(await withContext((ctx) => compliance(ctx, cliActor(), positionals[0]!, annuality)));
+      return 0;
+    },
+  },
+  {
+    name: 'tranche',
+    usage: 'tranche FUND YEAR --json',
+    summary: 'tranche ministeriale dell\'anno: verifica del 75% dell\'annualità YEAR−2 (art. 89 DL 34/2020)',
+    run: async (args) => {
+      const { positionals } = parse(args, { json: { type: 'boolean' } }, 2);
+      const year = integerArg(positionals[1]!, 'Anno');
+      printJson(await withContext((ctx) => tranche(ctx, cliActor(), positionals[0]!, year)));
+      return 0;
+    },
+  },
+  {
+    name: 'split',
+    usage: 'split --total CENTS --criterion population|fixed_plus_population [--fixed-percent P] --json',
+    summary: 'anteprima del riparto di un importo fra tutti i distretti (resti maggiori, al centesimo)',
+    run: async (args) => {
+      const { values } = parse(args, { total: { type: 'string' }, criterion: { type: 'string' }, 'fixed-percent': { type: 'string' }, json: { type: 'boolean' } }, 0);
+      if (!values.total || !values.criterion) throw new UsageError('Indicare --total e --criterion');
+      const total = cents(BigInt(integerArg(values.total, 'Totale in centesimi')));
+      const criterion = values.criterion;
+      if (criterion !== 'population' && criterion !== 'fixed_plus_population') throw new UsageError(`Criterio sconosciuto: ${criterion}`);
+      printJson(await withContext((ctx) => split(ctx, cliActor(), total, criterion, values['fixed-percent'])));
+      return 0;
+    },
+  },
+  {
+    name: 'export sioss',
+    usage: 'export sioss FUND ANNUALITY [--format csv|xlsx] [--out FILE]',
+    summary: 'esportazione per il SIOSS: importi riconosciuti per distretto e area di intervento',
+    run: async (args) => {
+      const { values, positionals } = parse(args, { format: { type: 'string' }, out: { type: 'string' } }, 2);
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`Formato sconosciuto: ${format}`);
+      if (format === 'xlsx' && !values.out) throw new UsageError('Per il formato xlsx indicare --out FILE');
+      const annuality = integerArg(positionals[1]!, 'Annualità');
+      const rows = await withContext((ctx) => siossRows(ctx, cliActor(), positionals[0]!, annuality));
+      const content = format === 'csv' ? siossCsv(rows) : await siossXlsx(rows);
+      if (values.out) {
+        writeFileSync(values.out, content);
+        console.error(`Scritte ${rows.length} righe in ${values.out}`);
+      } else process.stdout.write(content);
       return 0;
     },
   },

@@ -1,5 +1,10 @@
-/** Route groups of later areas (funds, performance, …) register here. */
+/** Route groups of the areas beyond the foundation register here. */
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
+import { fundRoutes } from './funds.ts';
+import { importRoutes } from './imports.ts';
 
-export const extraRoutes = (_ctx: ServiceContext) => async (_app: FastifyInstance) => {};
+export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+  await app.register(fundRoutes(ctx));
+  await app.register(importRoutes(ctx));
+};

@@ -95,7 +95,7 @@ export const importFunds = async (ctx: ServiceContext, tx: Tx, actor: Actor, rec
   return c;
 };
 
-const annualityKey = (f: string, y: number) => `${f}\u0000${y}`;
+const annualityKey = (f: string, y: number) => `${f}/${y}`;
 
 export const importAnnualities = async (ctx: ServiceContext, tx: Tx, actor: Actor, records: readonly AnnualityRecord[], file: string, issues: IssueList) => {
   const c = zero();

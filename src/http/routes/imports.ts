@@ -1,0 +1,51 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import { importExchange } from '../../services/imports.ts';
+import { invalid } from '../../domain/errors.ts';
+import { actorOf } from '../access.ts';
+import { problemResponses } from '../schemas.ts';
+import { sendProblem } from '../problem.ts';
+
+const FileSummary = Type.Object({ name: Type.String(), sha256: Type.String(), bytes: Type.Integer(), lines: Type.Integer() });
+const Counts = Type.Object({ added: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer() });
+
+export const importRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+  app.post(
+    '/api/imports',
+    {
+      config: { access: 'imports.run' },
+      schema: {
+        tags: ['Importazioni'],
+        summary: 'Importa i file CSV/XLSX del formato di scambio (o uno .zip) in una transazione; risponde con la ricevuta',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: Type.Object({
+            receipt: Type.Object({
+              id: Type.Integer(),
+              at: Type.String(),
+              actor: Type.String(),
+              files: Type.Array(FileSummary),
+              archive: Type.Union([Type.Object({ name: Type.String(), sha256: Type.String(), bytes: Type.Integer() }), Type.Null()]),
+              stored: Type.Record(Type.String(), Counts),
+            }),
+            summary: Type.Array(Type.String()),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw invalid('import.not_multipart', 'Inviare i file come multipart/form-data');
+      const { files: saved } = await request.saveRequestFiles({ limits: { fileSize: 500 * 1024 * 1024, files: 20 } });
+      if (saved.length === 0) throw invalid('import.no_files', 'Nessun file ricevuto');
+      const uploads = saved.map((f) => ({ name: f.filename, stream: createReadStream(f.filepath) }));
+      const result = await importExchange(ctx, actorOf(request), { kind: 'uploads', files: uploads });
+      if (!result.ok) {
+        return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${result.errors.length} errori, nessun dato salvato`, result.errors);
+      }
+      return { receipt: result.receipt, summary: result.summary };
+    },
+  );
+};
