@@ -66,7 +66,7 @@ const postgresReachable = async () => {
 };
 
 const suites = {
-  unit: () => runNode('unit', find('src', '.test.ts')),
+  unit: () => runNode('unit', [...find('src', '.test.ts'), ...find('web/src', '.test.ts')]),
   pglite: () => runNode('integration (PGlite)', find('test/integration', '.test.ts'), { REGIA_TEST_ENGINE: 'pglite' }),
   postgres: async () => {
     if (!(await postgresReachable())) return void failedSuites.push('integration (PostgreSQL)');

@@ -9,7 +9,8 @@ import { chainMessage } from '../http/routes/audit.ts';
 import { compliance, siossRows, split, tranche } from '../services/funds/readouts.ts';
 import { siossCsv, siossXlsx } from '../documents/sioss.ts';
 import { cents } from '../domain/money.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { importPlan, PlanRejected, scores as performanceScores } from '../services/performance.ts';
 import { UsageError } from './usage.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { userInfo } from 'node:os';
@@ -177,6 +178,43 @@ export const commands: Command[] = [
         writeFileSync(values.out, content);
         console.error(`Scritte ${rows.length} righe in ${values.out}`);
       } else process.stdout.write(content);
+      return 0;
+    },
+  },
+  {
+    name: 'performance import',
+    usage: 'performance import FILE.json',
+    summary: 'importa un piano della performance (formato JSON di EXCHANGE.md); stampa l\'id del piano',
+    run: async (args) => {
+      const { positionals } = parse(args, {}, 1);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(positionals[0]!, 'utf8'));
+      } catch (e) {
+        console.error(`${positionals[0]}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file inesistente' : `JSON non valido (${(e as Error).message})`}`);
+        return 1;
+      }
+      try {
+        const result = await withContext((ctx) => importPlan(ctx, cliActor(), json));
+        for (const note of result.notes) console.error(note);
+        console.log(result.id);
+        return 0;
+      } catch (e) {
+        if (!(e instanceof PlanRejected)) throw e;
+        for (const error of e.errors) console.error(`${positionals[0]}: ${error}`);
+        console.error(`Importazione annullata: ${e.errors.length} errori, nessun dato salvato.`);
+        return 1;
+      }
+    },
+  },
+  {
+    name: 'performance scores',
+    usage: 'performance scores PLAN_ID --json',
+    summary: 'punteggi di un piano della performance per centro e obiettivo (EXCHANGE.md)',
+    run: async (args) => {
+      const { positionals } = parse(args, { json: { type: 'boolean' } }, 1);
+      const id = integerArg(positionals[0]!, 'Id del piano');
+      printJson(await withContext((ctx) => performanceScores(ctx, cliActor(), id)));
       return 0;
     },
   },

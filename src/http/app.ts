@@ -40,7 +40,10 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !options.webDist) return sendProblem(reply, 404, 'route.not_found', 'Risorsa non trovata');
+    // The web UI's own routes (/distretti/RM5.1) get the app; a missing file (/assets/x.js) is a 404.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path);
+    if (request.url.startsWith('/api/') || !options.webDist || !isPage) return sendProblem(reply, 404, 'route.not_found', 'Risorsa non trovata');
     return reply.sendFile('index.html');
   });
   app.addSchema(Problem);
@@ -84,7 +87,7 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (options.webDist && existsSync(options.webDist)) {
-    await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   return app;
 };

@@ -16,6 +16,7 @@ import { addUser, userExists } from './users.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
 import { importExchange } from './imports.ts';
 import type { Role } from '../domain/auth/roles.ts';
+import { loadPerformanceDemo } from './performance/demo.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const referenceData = resolve(root, 'reference-data');
@@ -34,6 +35,7 @@ export const DEMO_USERS: { username: string; role: Role; districts?: string[]; d
 
 /** Extra demo steps of later areas (funds, performance) register here. */
 export const demoSteps: ((ctx: ServiceContext) => Promise<string[]>)[] = [];
+demoSteps.push(loadPerformanceDemo);
 
 const loadBodies = async (ctx: ServiceContext): Promise<number> => {
   let added = 0;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { addDays, romeDayStart, type CalendarDate } from '../../domain/dates.ts';
-import { auditEntries, auditHead } from '../schema/index.ts';
+import { acts, auditEntries, auditHead } from '../schema/index.ts';
 import type { Executor } from '../client.ts';
 import { GENESIS_HASH, entryHash, asStoredJson, type AuditContent, type ChainedEntry } from '../../domain/audit/chain.ts';
 
@@ -62,9 +62,22 @@ const whereOf = (f: AuditFilter): SQL | undefined => {
 
 export const listAuditEntries = async (ex: Executor, filter: AuditFilter, limit: number, offset: number) => {
   const where = whereOf(filter);
-  const rows = await ex.select().from(auditEntries).where(where).orderBy(desc(auditEntries.seq)).limit(limit).offset(offset);
+  const rows = await ex
+    .select({ entry: auditEntries, actType: acts.type, actNumber: acts.number, actDate: acts.date })
+    .from(auditEntries)
+    .leftJoin(acts, eq(acts.id, auditEntries.actId))
+    .where(where)
+    .orderBy(desc(auditEntries.seq))
+    .limit(limit)
+    .offset(offset);
   const [count] = await ex.select({ n: sql<string>`count(*)` }).from(auditEntries).where(where);
-  return { rows, total: Number(count?.n ?? 0) };
+  return {
+    rows: rows.map(({ entry, actType, actNumber, actDate }) => ({
+      ...entry,
+      act: entry.actId && actType ? { id: entry.actId, type: actType, number: actNumber!, date: actDate! } : null,
+    })),
+    total: Number(count?.n ?? 0),
+  };
 };
 
 /** Streams the chain in order, in pages, so verification does not hold the whole log. */

@@ -121,6 +121,8 @@ export const expenseLines = pgTable(
     /** false while its report is a draft */
     submitted: boolean('submitted').notNull().default(true),
     rejectionReason: text('rejection_reason'),
+    /** the acknowledgement act (presa d'atto) that closed the verification */
+    acknowledgedActId: integer('acknowledged_act_id'),
   },
   (t) => [unique('expense_lines_key').on(t.districtCode, t.document), index('expense_lines_fund_idx').on(t.fundCode, t.annuality)],
 );
@@ -153,4 +155,29 @@ export const importReceipts = pgTable('import_receipts', {
   files: jsonb('files').notNull(),
   stored: jsonb('stored').notNull(),
   archiveFileId: integer('archive_file_id').references(() => storedFiles.id),
+  /** a district's upload into its draft report */
+  reportId: integer('report_id'),
 });
+
+/**
+ * A correction of a figure already submitted: requested by the district, accepted or refused
+ * by the Region. Accepted, it changes the line with before and after in the audit trail.
+ */
+export const correctionRequests = pgTable(
+  'correction_requests',
+  {
+    id: serial('id').primaryKey(),
+    expenseLineId: bigint('expense_line_id', { mode: 'number' }).notNull(),
+    districtCode: text('district_code').notNull(),
+    reason: text('reason').notNull(),
+    /** the proposed values: amount (cents as string), area, description, fund, annuality */
+    proposed: jsonb('proposed').notNull(),
+    status: text('status').$type<'pending' | 'accepted' | 'refused'>().notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('correction_requests_district_idx').on(t.districtCode, t.status)],
+);

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { listAudit, verifyAudit } from '../../services/audit-log.ts';
 import { listUsers } from '../../services/users.ts';
 import { actorOf } from '../access.ts';
-import { CalendarDateSchema, PageQuery, pageOf, problemResponses, User } from '../schemas.ts';
+import { ActRef, CalendarDateSchema, PageQuery, pageOf, problemResponses, User } from '../schemas.ts';
 
 const Entry = Type.Object({
   seq: Type.Integer(),
@@ -16,6 +16,7 @@ const Entry = Type.Object({
   before: Type.Unknown(),
   after: Type.Unknown(),
   actId: Type.Union([Type.Integer(), Type.Null()]),
+  act: Type.Union([ActRef, Type.Null()]),
   hash: Type.String(),
 });
 

@@ -3,8 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import { fundRoutes } from './funds.ts';
 import { importRoutes } from './imports.ts';
+import { fundWorkflowRoutes } from './fund-workflows.ts';
+import { regionalFundRoutes } from './regional-funds.ts';
+import { performanceRoutes } from './performance.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   await app.register(fundRoutes(ctx));
   await app.register(importRoutes(ctx));
+  await app.register(fundWorkflowRoutes(ctx));
+  await app.register(regionalFundRoutes(ctx));
+  await app.register(performanceRoutes(ctx));
 };

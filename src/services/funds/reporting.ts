@@ -1,0 +1,313 @@
+/**
+ * District expense reporting (DOMAIN.md "District reporting"): a report per district and
+ * expense year, kept as a draft as lines are typed or uploaded, submitted once; the 31 March
+ * deadline of the following year is shown and a late submission recorded. Lines of a draft
+ * do not count as reported until the report is submitted.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { districtFundTotals, districts, expenseLines, expenseReports, fundAnnualities, funds, importReceipts } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/auth/actor.ts';
+import { actorName, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { cents, toNumber, type Cents } from '../../domain/money.ts';
+import { parseCalendarDate, romeDate, yearOf, daysBetween, type CalendarDate } from '../../domain/dates.ts';
+import { deadlineStatus, isLate, reportDeadline } from '../../domain/funds/reporting-deadline.ts';
+import { requirePositiveAmount } from '../../domain/funds/limits.ts';
+import { residualOf, toDisburseOf } from '../../domain/funds/residuals.ts';
+import { readExchangeFile } from '../../exchange/read-file.ts';
+import { expensesFile, type ExpenseRecord } from '../../exchange/files.ts';
+import { formatIssue } from '../../exchange/issues.ts';
+import type { ByteSource } from '../../exchange/source.ts';
+import type { ServiceContext } from '../context.ts';
+import { recordChange } from '../audit-log.ts';
+import { addExpenseDelta } from './totals.ts';
+import { page, type PageRequest } from '../paging.ts';
+
+const requireKnownDistrict = async (ctx: ServiceContext, code: string) => {
+  const [d] = await ctx.database.db.select().from(districts).where(eq(districts.code, code));
+  if (!d) throw notFound('district.not_found', `Distretto "${code}" non trovato`);
+  return d;
+};
+
+/** What a district was assigned and received, per fund and annuality, and what it still owes. */
+export const districtFunds = async (ctx: ServiceContext, actor: Actor, district: string) => {
+  requirePermission(actor, 'funds.read');
+  requireDistrict(actor, district);
+  await requireKnownDistrict(ctx, district);
+  const rows = await ctx.database.db
+    .select({ t: districtFundTotals, name: funds.name, rule75: funds.rule75 })
+    .from(districtFundTotals)
+    .innerJoin(funds, eq(funds.code, districtFundTotals.fundCode))
+    .where(eq(districtFundTotals.districtCode, district))
+    .orderBy(asc(districtFundTotals.fundCode), asc(districtFundTotals.annuality));
+  return rows.map(({ t, name, rule75 }) => {
+    const totals = { assigned: cents(t.assigned), disbursed: cents(t.disbursed), reported: cents(t.reported), recognised: cents(t.recognised) };
+    return {
+      fund: t.fundCode,
+      fundName: name,
+      rule75,
+      annuality: t.annuality,
+      assigned: toNumber(totals.assigned),
+      disbursed: toNumber(totals.disbursed),
+      reported: toNumber(totals.reported),
+      recognised: toNumber(totals.recognised),
+      residual: toNumber(residualOf(totals)),
+      toDisburse: toNumber(toDisburseOf(totals)),
+      expenseLines: t.expenseLines,
+    };
+  });
+};
+
+const findReport = (tx: Tx | ServiceContext['database']['db'], district: string, year: number) =>
+  tx.select().from(expenseReports).where(and(eq(expenseReports.districtCode, district), eq(expenseReports.expenseYear, year)));
+
+const draftReport = async (ctx: ServiceContext, tx: Tx, actor: Actor, district: string, year: number) => {
+  const [existing] = await findReport(tx, district, year);
+  if (existing?.status === 'submitted') {
+    throw conflict('report.submitted', `Il rendiconto ${year} del distretto ${district} è già stato inviato: le spese inviate si correggono con una richiesta di rettifica`);
+  }
+  if (existing) return existing;
+  const [created] = await tx.insert(expenseReports).values({ districtCode: district, expenseYear: year, status: 'draft' }).returning();
+  await recordChange(ctx, tx, actor, { action: 'report.draft', entityType: 'expense_report', entityId: `${district}/${year}`, after: { status: 'draft' } });
+  return created!;
+};
+
+const lineView = (l: typeof expenseLines.$inferSelect) => ({
+  id: l.id,
+  document: l.document,
+  fund: l.fundCode,
+  annuality: l.annuality,
+  area: l.area,
+  description: l.description,
+  amount: toNumber(cents(l.amount)),
+  paidOn: l.paidOn,
+  recognised: l.recognised === null ? null : toNumber(cents(l.recognised)),
+  rejectionReason: l.rejectionReason,
+  submitted: l.submitted,
+});
+
+export const getReport = async (ctx: ServiceContext, actor: Actor, district: string, year: number, request: PageRequest) => {
+  requirePermission(actor, 'funds.read');
+  requireDistrict(actor, district);
+  await requireKnownDistrict(ctx, district);
+  const db = ctx.database.db;
+  const [report] = await findReport(db, district, year);
+  const today = romeDate(ctx.now());
+  const { limit, offset } = page(request);
+  const where = report ? eq(expenseLines.reportId, report.id) : sql`false`;
+  const lines = await db.select().from(expenseLines).where(where).orderBy(asc(expenseLines.paidOn), asc(expenseLines.id)).limit(limit).offset(offset);
+  const [totals] = await db.select({ n: sql<string>`count(*)`, s: sql<string>`coalesce(sum(${expenseLines.amount}), 0)` }).from(expenseLines).where(where);
+  return {
+    district,
+    year,
+    status: report?.status ?? ('none' as const),
+    deadline: reportDeadline(year),
+    deadlineStatus: deadlineStatus(year, today),
+    submittedOn: report?.submittedOn ?? null,
+    late: report?.late ?? null,
+    daysLate: report?.daysLate ?? null,
+    lineCount: Number(totals?.n ?? 0),
+    total: Number(totals?.s ?? 0),
+    lines: { items: lines.map(lineView), total: Number(totals?.n ?? 0), page: request.page, pageSize: limit },
+  };
+};
+
+export interface ExpenseInput {
+  document: string;
+  fund: string;
+  annuality: number;
+  area: string;
+  description: string;
+  amount: Cents;
+  paidOn: string;
+}
+
+const checkExpense = async (tx: Tx, district: string, year: number, input: ExpenseInput, excludeId?: number) => {
+  requirePositiveAmount(input.amount, 'della spesa');
+  const paidOn = parseCalendarDate(input.paidOn);
+  if (!paidOn) throw invalid('date.invalid', `Data di pagamento non valida: "${input.paidOn}"`);
+  if (yearOf(paidOn) !== year) throw invalid('expense.wrong_year', `La spesa è pagata nel ${yearOf(paidOn)}: va nel rendiconto di quell'anno, non del ${year}`);
+  if (!input.document.trim()) throw invalid('expense.document_missing', 'Indicare il riferimento del documento di spesa');
+  if (!input.area.trim()) throw invalid('expense.area_missing', "Indicare l'area di intervento");
+  const [a] = await tx.select().from(fundAnnualities).where(and(eq(fundAnnualities.fundCode, input.fund), eq(fundAnnualities.annuality, input.annuality)));
+  if (!a) throw invalid('fund_annuality.not_found', `Annualità ${input.annuality} del fondo ${input.fund} non registrata`);
+  const [dup] = await tx.select({ id: expenseLines.id }).from(expenseLines).where(and(eq(expenseLines.districtCode, district), eq(expenseLines.document, input.document.trim())));
+  if (dup && dup.id !== excludeId) throw conflict('expense.duplicate', `Il documento "${input.document.trim()}" è già registrato per il distretto ${district}`);
+  return paidOn;
+};
+
+/** A line typed into the draft: stored at once, so nothing typed is lost. */
+export const addExpenseLine = async (ctx: ServiceContext, actor: Actor, district: string, year: number, input: ExpenseInput) => {
+  requirePermission(actor, 'funds.report');
+  requireDistrict(actor, district);
+  await requireKnownDistrict(ctx, district);
+  return ctx.database.db.transaction(async (tx) => {
+    const report = await draftReport(ctx, tx, actor, district, year);
+    const paidOn = await checkExpense(tx, district, year, input);
+    const row = { districtCode: district, document: input.document.trim(), fundCode: input.fund, annuality: input.annuality, area: input.area.trim(), description: input.description.trim(), amount: input.amount, paidOn, reportId: report.id, submitted: false };
+    const [line] = await tx.insert(expenseLines).values(row).returning();
+    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_add', entityType: 'expense_line', entityId: line!.id, after: lineView(line!) });
+    return lineView(line!);
+  });
+};
+
+const draftLine = async (tx: Tx, district: string, lineId: number) => {
+  const [line] = await tx.select().from(expenseLines).where(and(eq(expenseLines.id, lineId), eq(expenseLines.districtCode, district)));
+  if (!line) throw notFound('expense.not_found', `Spesa ${lineId} non trovata`);
+  if (line.submitted) throw conflict('expense.submitted', 'La spesa è già stata inviata: si corregge con una richiesta di rettifica');
+  return line;
+};
+
+export const updateExpenseLine = async (ctx: ServiceContext, actor: Actor, district: string, year: number, lineId: number, input: ExpenseInput) => {
+  requirePermission(actor, 'funds.report');
+  requireDistrict(actor, district);
+  return ctx.database.db.transaction(async (tx) => {
+    const before = await draftLine(tx, district, lineId);
+    const paidOn = await checkExpense(tx, district, year, input, lineId);
+    const [after] = await tx
+      .update(expenseLines)
+      .set({ document: input.document.trim(), fundCode: input.fund, annuality: input.annuality, area: input.area.trim(), description: input.description.trim(), amount: input.amount, paidOn })
+      .where(eq(expenseLines.id, lineId))
+      .returning();
+    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_update', entityType: 'expense_line', entityId: lineId, before: lineView(before), after: lineView(after!) });
+    return lineView(after!);
+  });
+};
+
+export const deleteExpenseLine = async (ctx: ServiceContext, actor: Actor, district: string, lineId: number) => {
+  requirePermission(actor, 'funds.report');
+  requireDistrict(actor, district);
+  await ctx.database.db.transaction(async (tx) => {
+    const before = await draftLine(tx, district, lineId);
+    await tx.delete(expenseLines).where(eq(expenseLines.id, lineId));
+    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_delete', entityType: 'expense_line', entityId: lineId, before: lineView(before) });
+  });
+};
+
+export interface UploadedFile {
+  name: string;
+  source: ByteSource;
+}
+
+export type UploadResult =
+  | { ok: true; receipt: { id: number; at: string; actor: string; district: string; year: number; files: { name: string; sha256: string; bytes: number; lines: number }[]; stored: number; amount: number } }
+  | { ok: false; errors: string[] };
+
+/**
+ * An upload (CSV or XLSX with the columns of spese.csv) into the draft: all lines or none,
+ * every error as file:line: column: message, and a receipt the district can download.
+ */
+export const uploadExpenses = async (ctx: ServiceContext, actor: Actor, district: string, year: number, file: UploadedFile): Promise<UploadResult> => {
+  requirePermission(actor, 'funds.report');
+  requireDistrict(actor, district);
+  await requireKnownDistrict(ctx, district);
+  const reading = readExchangeFile(expensesFile, file.source, { fileName: file.name });
+  const errors: string[] = [];
+  const records: ExpenseRecord[] = [];
+  for await (const batch of reading) {
+    errors.push(...batch.errors);
+    for (const r of batch.records) {
+      if (r.districtCode !== district) errors.push(formatIssue({ file: file.name, line: r.line, column: 'distretto', message: `la spesa è del distretto ${r.districtCode}, non del ${district}` }));
+      else if (yearOf(r.paymentDate) !== year) errors.push(formatIssue({ file: file.name, line: r.line, column: 'data_pagamento', message: `spesa pagata nel ${yearOf(r.paymentDate)}: va nel rendiconto di quell'anno, non del ${year}` }));
+      else if (r.recognisedAmount !== null) errors.push(formatIssue({ file: file.name, line: r.line, column: 'importo_riconosciuto', message: "l'importo riconosciuto è stabilito dalla Regione: lasciare vuoto" }));
+      else records.push(r);
+      if (records.length > 200_000) throw invalid('upload.too_many', 'Il file supera le 200.000 righe: usare l’importazione dello storico');
+    }
+  }
+  const summary = reading.summary!;
+  try {
+    return await ctx.database.db.transaction(async (tx) => {
+      const known = new Set(
+        (await tx.select({ f: fundAnnualities.fundCode, y: fundAnnualities.annuality }).from(fundAnnualities)).map((a) => `${a.f}/${a.y}`),
+      );
+      const existing = new Set(
+        (await tx.select({ d: expenseLines.document }).from(expenseLines).where(eq(expenseLines.districtCode, district))).map((r) => r.d),
+      );
+      for (const r of records) {
+        if (!known.has(`${r.fundCode}/${r.annuality}`)) errors.push(formatIssue({ file: file.name, line: r.line, column: 'annualita', message: `annualità ${r.annuality} del fondo "${r.fundCode}" inesistente` }));
+        if (existing.has(r.document)) errors.push(formatIssue({ file: file.name, line: r.line, column: 'documento', message: `documento "${r.document}" già registrato per il distretto` }));
+      }
+      if (errors.length) throw new UploadRejected(errors);
+      const report = await draftReport(ctx, tx, actor, district, year);
+      for (let i = 0; i < records.length; i += 1000) {
+        await tx.insert(expenseLines).values(
+          records.slice(i, i + 1000).map((r) => ({
+            districtCode: district,
+            document: r.document,
+            fundCode: r.fundCode,
+            annuality: r.annuality,
+            area: r.area,
+            description: r.description,
+            amount: r.amount,
+            paidOn: r.paymentDate,
+            reportId: report.id,
+            submitted: false,
+          })),
+        );
+      }
+      const amount = records.reduce((s, r) => s + r.amount, 0n);
+      const at = ctx.now();
+      const files = [{ name: summary.name, sha256: summary.sha256, bytes: summary.bytes, lines: summary.lines }];
+      const [receipt] = await tx
+        .insert(importReceipts)
+        .values({ at, actor: actorName(actor), districtCode: district, reportId: report.id, files: { files }, stored: { spese: { added: records.length, amount: amount.toString() } } })
+        .returning({ id: importReceipts.id });
+      await recordChange(ctx, tx, actor, { action: 'report.upload', entityType: 'expense_report', entityId: `${district}/${year}`, after: { receipt: receipt!.id, files, lines: records.length, amount } });
+      return { ok: true as const, receipt: { id: receipt!.id, at: at.toISOString(), actor: actorName(actor), district, year, files, stored: records.length, amount: toNumber(cents(amount)) } };
+    });
+  } catch (e) {
+    if (e instanceof UploadRejected) return { ok: false, errors: e.errors };
+    throw e;
+  }
+};
+
+class UploadRejected extends Error {
+  constructor(readonly errors: string[]) {
+    super('upload rejected');
+  }
+}
+
+/** Submits the report: its lines become reported; after 31 March of the next year it is late. */
+export const submitReport = async (ctx: ServiceContext, actor: Actor, district: string, year: number) => {
+  requirePermission(actor, 'funds.report');
+  requireDistrict(actor, district);
+  await ctx.database.db.transaction(async (tx) => {
+    const [report] = await findReport(tx, district, year);
+    if (!report) throw notFound('report.not_found', `Nessun rendiconto ${year} in bozza per il distretto ${district}`);
+    if (report.status === 'submitted') throw conflict('report.submitted', `Il rendiconto ${year} è già stato inviato il ${report.submittedOn}`);
+    const sums = await tx
+      .select({ fund: expenseLines.fundCode, annuality: expenseLines.annuality, s: sql<string>`sum(${expenseLines.amount})`, n: sql<string>`count(*)` })
+      .from(expenseLines)
+      .where(eq(expenseLines.reportId, report.id))
+      .groupBy(expenseLines.fundCode, expenseLines.annuality);
+    if (sums.length === 0) throw invalid('report.empty', 'Il rendiconto non contiene spese: aggiungerle prima di inviarlo');
+    const submittedOn = romeDate(ctx.now()) as CalendarDate;
+    const late = isLate(year, submittedOn);
+    const daysLate = late ? daysBetween(reportDeadline(year), submittedOn) : 0;
+    await tx.update(expenseLines).set({ submitted: true }).where(eq(expenseLines.reportId, report.id));
+    for (const s of sums) await addExpenseDelta(tx, { districtCode: district, fundCode: s.fund, annuality: s.annuality }, { reported: BigInt(s.s), recognised: 0n, lines: Number(s.n) });
+    await tx
+      .update(expenseReports)
+      .set({ status: 'submitted', submittedAt: ctx.now(), submittedOn, late, daysLate, submittedBy: actorName(actor) })
+      .where(eq(expenseReports.id, report.id));
+    await recordChange(ctx, tx, actor, {
+      action: late ? 'report.submit_late' : 'report.submit',
+      entityType: 'expense_report',
+      entityId: `${district}/${year}`,
+      before: { status: 'draft' },
+      after: { status: 'submitted', submittedOn, late, daysLate, totals: sums.map((s) => ({ fund: s.fund, annuality: s.annuality, amount: s.s })) },
+    });
+  });
+  return getReport(ctx, actor, district, year, { page: 1, pageSize: 20 });
+};
+
+/** A receipt of an import or upload; a district officer sees only its districts' receipts. */
+export const getReceipt = async (ctx: ServiceContext, actor: Actor, id: number) => {
+  requirePermission(actor, 'funds.read');
+  const [r] = await ctx.database.db.select().from(importReceipts).where(eq(importReceipts.id, id));
+  const only = visibleDistricts(actor);
+  // existence of another district's receipt is private: same answer as a missing one
+  if (!r || (only && (!r.districtCode || !only.includes(r.districtCode)))) throw notFound('receipt.not_found', `Ricevuta ${id} non trovata`);
+  return { id: r.id, at: r.at.toISOString(), actor: r.actor, district: r.districtCode, files: r.files, stored: r.stored };
+};

@@ -1,0 +1,197 @@
+/**
+ * The Region's side of reporting: verifying submitted lines (recognise all, part, or reject
+ * with a reason) and deciding on the districts' correction requests. Running totals move by
+ * the difference, in the same transaction; before and after go to the audit trail.
+ */
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { correctionRequests, expenseLines } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../domain/auth/actor.ts';
+import { actorName, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { cents, toNumber, type Cents } from '../../domain/money.ts';
+import { verifyLine, PENDING, type LineVerification, type VerificationAction } from '../../domain/funds/verification.ts';
+import { requirePositiveAmount } from '../../domain/funds/limits.ts';
+import type { ServiceContext } from '../context.ts';
+import { recordChange } from '../audit-log.ts';
+import { addExpenseDelta } from './totals.ts';
+import { page, type PageRequest } from '../paging.ts';
+
+type LineRow = typeof expenseLines.$inferSelect;
+
+/** The stored columns read as the domain's verification state. */
+const verificationOf = (l: LineRow): LineVerification => {
+  if (l.recognised === null) return PENDING;
+  const recognised = cents(l.recognised);
+  if (recognised === 0n && l.rejectionReason) return { status: 'rejected', recognised, reason: l.rejectionReason };
+  if (recognised === l.amount) return { status: 'recognised', recognised };
+  return { status: 'partially_recognised', recognised, ...(l.rejectionReason ? { reason: l.rejectionReason } : {}) };
+};
+
+const view = (l: LineRow) => ({
+  id: l.id,
+  district: l.districtCode,
+  document: l.document,
+  fund: l.fundCode,
+  annuality: l.annuality,
+  area: l.area,
+  description: l.description,
+  amount: toNumber(cents(l.amount)),
+  paidOn: l.paidOn,
+  recognised: l.recognised === null ? null : toNumber(cents(l.recognised)),
+  status: verificationOf(l).status,
+  reason: l.rejectionReason,
+  submitted: l.submitted,
+});
+
+export const listLinesToVerify = async (
+  ctx: ServiceContext,
+  actor: Actor,
+  filter: { fund: string; annuality: number; district?: string | undefined; status?: 'pending' | 'verified' | undefined },
+  request: PageRequest,
+) => {
+  requirePermission(actor, 'funds.read');
+  const only = visibleDistricts(actor);
+  if (filter.district) requireDistrict(actor, filter.district);
+  const parts: SQL[] = [eq(expenseLines.fundCode, filter.fund), eq(expenseLines.annuality, filter.annuality), eq(expenseLines.submitted, true)];
+  if (filter.district) parts.push(eq(expenseLines.districtCode, filter.district));
+  else if (only) parts.push(sql`${expenseLines.districtCode} in (${sql.join(only.map((d) => sql`${d}`), sql`, `)})`);
+  if (filter.status === 'pending') parts.push(sql`${expenseLines.recognised} is null`);
+  if (filter.status === 'verified') parts.push(sql`${expenseLines.recognised} is not null`);
+  const where = and(...parts);
+  const { limit, offset } = page(request);
+  const rows = await ctx.database.db.select().from(expenseLines).where(where).orderBy(asc(expenseLines.districtCode), asc(expenseLines.id)).limit(limit).offset(offset);
+  const [count] = await ctx.database.db.select({ n: sql<string>`count(*)` }).from(expenseLines).where(where);
+  return { items: rows.map(view), total: Number(count?.n ?? 0), page: request.page, pageSize: limit };
+};
+
+const loadLine = async (tx: Tx, id: number) => {
+  const [l] = await tx.select().from(expenseLines).where(eq(expenseLines.id, id)).for('update');
+  if (!l) throw notFound('expense.not_found', `Spesa ${id} non trovata`);
+  return l;
+};
+
+export type VerifyInput = { action: 'recognise_all' } | { action: 'recognise_part'; recognised: Cents; reason?: string } | { action: 'reject'; reason: string } | { action: 'reopen' };
+
+export const verifyExpenseLine = async (ctx: ServiceContext, actor: Actor, id: number, input: VerifyInput) => {
+  requirePermission(actor, 'funds.manage');
+  return ctx.database.db.transaction(async (tx) => {
+    const before = await loadLine(tx, id);
+    if (!before.submitted) throw conflict('expense.not_submitted', 'La spesa fa parte di un rendiconto non ancora inviato: non si può verificare');
+    const action: VerificationAction =
+      input.action === 'recognise_part'
+        ? { kind: 'recognise_part', recognised: input.recognised, ...(input.reason ? { reason: input.reason } : {}) }
+        : input.action === 'reject'
+          ? { kind: 'reject', reason: input.reason }
+          : { kind: input.action };
+    const result = verifyLine({ amount: cents(before.amount), verification: verificationOf(before), acknowledged: before.acknowledgedActId !== null }, action);
+    if (!result.ok) throw result.error;
+    const v = result.line.verification;
+    const recognised = v.status === 'pending' ? null : v.recognised;
+    const reason = v.status === 'rejected' || v.status === 'partially_recognised' ? (v.reason ?? null) : null;
+    const [after] = await tx.update(expenseLines).set({ recognised, rejectionReason: reason }).where(eq(expenseLines.id, id)).returning();
+    const delta = (recognised ?? 0n) - (before.recognised ?? 0n);
+    if (delta !== 0n) await addExpenseDelta(tx, { districtCode: before.districtCode, fundCode: before.fundCode, annuality: before.annuality }, { reported: 0n, recognised: delta, lines: 0 });
+    await recordChange(ctx, tx, actor, { action: `expense_line.${input.action}`, entityType: 'expense_line', entityId: id, before: view(before), after: view(after!) });
+    return view(after!);
+  });
+};
+
+export interface CorrectionInput {
+  amount?: Cents | undefined;
+  area?: string | undefined;
+  description?: string | undefined;
+  reason: string;
+}
+
+const correctionView = (c: typeof correctionRequests.$inferSelect) => ({
+  id: c.id,
+  expenseLineId: c.expenseLineId,
+  district: c.districtCode,
+  reason: c.reason,
+  proposed: c.proposed as Record<string, unknown>,
+  status: c.status,
+  requestedBy: c.requestedBy,
+  requestedAt: c.requestedAt.toISOString(),
+  decidedBy: c.decidedBy,
+  decidedAt: c.decidedAt?.toISOString() ?? null,
+  decisionNote: c.decisionNote,
+});
+
+/** A district asks to correct a figure already submitted: never by e-mail, never by overwrite. */
+export const requestCorrection = async (ctx: ServiceContext, actor: Actor, lineId: number, input: CorrectionInput) => {
+  requirePermission(actor, 'funds.report');
+  if (!input.reason.trim()) throw invalid('correction.reason_missing', 'Indicare il motivo della rettifica');
+  if (input.amount === undefined && input.area === undefined && input.description === undefined) throw invalid('correction.empty', 'Indicare almeno un valore da rettificare');
+  if (input.amount !== undefined) requirePositiveAmount(input.amount, 'rettificato');
+  return ctx.database.db.transaction(async (tx) => {
+    const line = await loadLine(tx, lineId);
+    requireDistrict(actor, line.districtCode);
+    if (!line.submitted) throw conflict('correction.draft', 'La spesa è ancora in bozza: si modifica direttamente');
+    if (line.acknowledgedActId !== null) throw conflict('correction.acknowledged', "La spesa è chiusa dalla presa d'atto: non si rettifica");
+    const [pending] = await tx.select().from(correctionRequests).where(and(eq(correctionRequests.expenseLineId, lineId), eq(correctionRequests.status, 'pending')));
+    if (pending) throw conflict('correction.pending', `Per questa spesa c'è già una richiesta di rettifica in attesa (n. ${pending.id})`);
+    const proposed = {
+      ...(input.amount !== undefined ? { amount: input.amount.toString() } : {}),
+      ...(input.area !== undefined ? { area: input.area.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+    };
+    const [row] = await tx
+      .insert(correctionRequests)
+      .values({ expenseLineId: lineId, districtCode: line.districtCode, reason: input.reason.trim(), proposed, status: 'pending', requestedBy: actorName(actor), requestedAt: ctx.now() })
+      .returning();
+    await recordChange(ctx, tx, actor, { action: 'correction.request', entityType: 'correction_request', entityId: row!.id, after: correctionView(row!) });
+    return correctionView(row!);
+  });
+};
+
+export const listCorrections = async (ctx: ServiceContext, actor: Actor, status: 'pending' | 'accepted' | 'refused' | undefined, request: PageRequest) => {
+  requirePermission(actor, 'funds.read');
+  const only = visibleDistricts(actor);
+  const parts: SQL[] = [];
+  if (status) parts.push(eq(correctionRequests.status, status));
+  if (only) parts.push(only.length ? sql`${correctionRequests.districtCode} in (${sql.join(only.map((d) => sql`${d}`), sql`, `)})` : sql`false`);
+  const where = parts.length ? and(...parts) : undefined;
+  const { limit, offset } = page(request);
+  const rows = await ctx.database.db.select().from(correctionRequests).where(where).orderBy(desc(correctionRequests.id)).limit(limit).offset(offset);
+  const [count] = await ctx.database.db.select({ n: sql<string>`count(*)` }).from(correctionRequests).where(where);
+  return { items: rows.map(correctionView), total: Number(count?.n ?? 0), page: request.page, pageSize: limit };
+};
+
+/**
+ * The Region accepts or refuses. Accepted, the line takes the proposed values; a changed amount
+ * goes back to verification (its earlier recognition no longer covers it).
+ */
+export const decideCorrection = async (ctx: ServiceContext, actor: Actor, id: number, decision: { accept: boolean; note?: string | undefined }) => {
+  requirePermission(actor, 'funds.manage');
+  return ctx.database.db.transaction(async (tx) => {
+    const [request] = await tx.select().from(correctionRequests).where(eq(correctionRequests.id, id)).for('update');
+    if (!request) throw notFound('correction.not_found', `Richiesta di rettifica ${id} non trovata`);
+    if (request.status !== 'pending') throw conflict('correction.decided', `La richiesta di rettifica ${id} è già stata ${request.status === 'accepted' ? 'accolta' : 'respinta'}`);
+    if (!decision.accept && !decision.note?.trim()) throw invalid('correction.note_missing', 'Indicare il motivo del rigetto della rettifica');
+    const now = ctx.now();
+    const [decided] = await tx
+      .update(correctionRequests)
+      .set({ status: decision.accept ? 'accepted' : 'refused', decidedBy: actorName(actor), decidedAt: now, decisionNote: decision.note?.trim() || null })
+      .where(eq(correctionRequests.id, id))
+      .returning();
+    if (decision.accept) {
+      const before = await loadLine(tx, request.expenseLineId);
+      const p = request.proposed as { amount?: string; area?: string; description?: string };
+      const amount = p.amount !== undefined ? BigInt(p.amount) : before.amount;
+      const amountChanged = amount !== before.amount;
+      const [after] = await tx
+        .update(expenseLines)
+        .set({ amount, area: p.area ?? before.area, description: p.description ?? before.description, ...(amountChanged ? { recognised: null, rejectionReason: null } : {}) })
+        .where(eq(expenseLines.id, before.id))
+        .returning();
+      if (amountChanged) {
+        await addExpenseDelta(tx, { districtCode: before.districtCode, fundCode: before.fundCode, annuality: before.annuality }, { reported: amount - before.amount, recognised: -(before.recognised ?? 0n), lines: 0 });
+      }
+      await recordChange(ctx, tx, actor, { action: 'expense_line.correct', entityType: 'expense_line', entityId: before.id, before: view(before), after: view(after!) });
+    }
+    await recordChange(ctx, tx, actor, { action: decision.accept ? 'correction.accept' : 'correction.refuse', entityType: 'correction_request', entityId: id, before: correctionView(request), after: correctionView(decided!) });
+    return correctionView(decided!);
+  });
+};
+

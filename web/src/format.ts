@@ -1,0 +1,73 @@
+/**
+ * Italian formatting for the UI. Money arrives from the API as integer cents
+ * (DOMAIN.md, "Money, dates, acts") and is formatted from the integer, never through a float.
+ */
+
+/** Integer cents as a bigint; accepts the forms JSON can carry (number or digit string). */
+const toCents = (value: bigint | number | string): bigint => {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`Importo in centesimi non intero: ${value}`);
+    return BigInt(value);
+  }
+  if (!/^-?\d+$/.test(value.trim())) throw new RangeError(`Importo in centesimi non valido: ${value}`);
+  return BigInt(value.trim());
+};
+
+const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** `€ 1.234,56` — same shape as `formatEuro` in src/domain/money.ts. */
+export const formatCents = (value: bigint | number | string): string => {
+  const cents = toCents(value);
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const decimals = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}€ ${groupThousands((abs / 100n).toString())},${decimals}`;
+};
+
+/** Whole numbers (population, counts) with Italian thousands separators: `63.209`. */
+export const formatInteger = (value: number): string => {
+  const negative = value < 0;
+  return `${negative ? '-' : ''}${groupThousands(Math.trunc(Math.abs(value)).toString())}`;
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** `YYYY-MM-DD` (or an ISO timestamp's date part) as `dd/mm/yyyy`; other text is returned unchanged. */
+export const formatDate = (value: string | null | undefined): string => {
+  if (!value) return '';
+  const m = ISO_DATE.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+};
+
+/** A timestamp as `dd/mm/yyyy hh:mm:ss` in Europe/Rome, where the users work. */
+export const formatDateTime = (value: string | null | undefined): string => {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = new Intl.DateTimeFormat('it-IT', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
+};
+
+/** File sizes in bytes, Italian style: `1.234 byte`, `12,3 kB`, `4,5 MB` (decimal units). */
+export const formatBytes = (bytes: number): string => {
+  if (bytes < 1000) return `${formatInteger(bytes)} byte`;
+  const units = ['kB', 'MB', 'GB'] as const;
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(1).replace('.', ',')} ${units[unit]}`;
+};

@@ -1,0 +1,16 @@
+/** `GET /api/health`, read once: the start page needs `demo`, the footer the version. */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api } from './api.ts';
+import type { Health } from './types.ts';
+
+const HealthContext = createContext<Health | null>(null);
+
+export function HealthProvider({ children }: { children: ReactNode }) {
+  const [health, setHealth] = useState<Health | null>(null);
+  useEffect(() => {
+    api.get<Health>('/api/health').then(setHealth, () => setHealth(null));
+  }, []);
+  return <HealthContext.Provider value={health}>{children}</HealthContext.Provider>;
+}
+
+export const useHealth = (): Health | null => useContext(HealthContext);

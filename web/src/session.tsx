@@ -1,0 +1,71 @@
+/** Who is signed in: asked once to `GET /api/auth/me`, changed by sign-in and sign-out. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, setCsrfToken, setSessionLostHandler } from './api.ts';
+import type { Session, User } from './types.ts';
+
+type State = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'signedIn'; user: User };
+
+interface SessionApi {
+  state: State;
+  user: User | null;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    api
+      .get<Session>('/api/auth/me')
+      .then((session) => {
+        if (!live) return;
+        setCsrfToken(session.csrfToken);
+        setState({ status: 'signedIn', user: session.user });
+      })
+      .catch(() => {
+        if (live) setState({ status: 'anonymous', expired: false });
+      });
+    setSessionLostHandler(() => {
+      setCsrfToken(null);
+      setState({ status: 'anonymous', expired: true });
+    });
+    return () => {
+      live = false;
+      setSessionLostHandler(null);
+    };
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const session = await api.post<Session>('/api/auth/login', { username, password });
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signedIn', user: session.user });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.post<void>('/api/auth/logout');
+    } catch (error) {
+      // An already-closed session is signed out anyway; anything else is worth reporting.
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    } finally {
+      setCsrfToken(null);
+      setState({ status: 'anonymous', expired: false });
+    }
+  }, []);
+
+  const value = useMemo<SessionApi>(
+    () => ({ state, user: state.status === 'signedIn' ? state.user : null, signIn, signOut }),
+    [state, signIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
