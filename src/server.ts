@@ -10,7 +10,7 @@ import { buildApp } from './http/app.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
-export const webDist = resolve(root, 'web/dist');
+export const webDist = process.env.REGIA_WEB_DIST ? resolve(process.env.REGIA_WEB_DIST) : resolve(root, 'web/dist');
 
 export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
   const database = await openFromEnv(env);

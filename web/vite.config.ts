@@ -10,7 +10,8 @@ import react from '@vitejs/plugin-react';
 
 const webRoot = dirname(fileURLToPath(import.meta.url));
 const fontsSource = resolve(webRoot, '../node_modules/bootstrap-italia/dist/fonts');
-const outDir = resolve(webRoot, 'dist');
+// REGIA_WEB_DIST lets two builds run side by side (e.g. parallel browser-test work).
+const outDir = process.env.REGIA_WEB_DIST ? resolve(process.env.REGIA_WEB_DIST) : resolve(webRoot, 'dist');
 
 const fontTypes: Record<string, string> = {
   '.woff2': 'font/woff2',

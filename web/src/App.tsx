@@ -17,6 +17,7 @@ import { MunicipalitiesPage } from './municipalities/MunicipalitiesPage.tsx';
 import { BodiesPage } from './bodies/BodiesPage.tsx';
 import { ActsPage } from './acts/ActsPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { areaRoutes } from './areas.ts';
 
 interface Route {
   pattern: string;
@@ -33,6 +34,7 @@ const routes: Route[] = [
   { pattern: '/enti', render: () => <BodiesPage /> },
   { pattern: '/atti', render: () => <ActsPage /> },
   { pattern: '/registro-attivita', allowed: (u) => canReadAudit(u.role), render: () => <AuditPage /> },
+  ...areaRoutes(),
 ];
 
 function Page({ path }: { path: string }) {

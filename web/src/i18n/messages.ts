@@ -4,7 +4,12 @@
  * Placeholders are written `{name}` and filled by `t(key, params)`.
  */
 
+import { fundsEn, fundsIt } from '../funds/messages.ts';
+import { performanceEn, performanceIt } from '../performance/messages.ts';
+
 const it = {
+  ...fundsIt,
+  ...performanceIt,
   // Shell
   'app.region': 'Regione Lazio',
   'app.name': 'Regia',
@@ -343,6 +348,8 @@ export type MessageKey = keyof typeof it;
 export type Catalog = Record<MessageKey, string>;
 
 const en: Catalog = {
+  ...fundsEn,
+  ...performanceEn,
   'app.region': 'Lazio Region',
   'app.name': 'Regia',
   'app.tagline': 'Governance of the integrated system of social services',

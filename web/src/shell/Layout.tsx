@@ -24,6 +24,7 @@ import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import type { User } from '../types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { areaNav } from '../areas.ts';
 
 interface NavEntry {
   to: string;
@@ -40,6 +41,7 @@ export function navEntries(user: User | null): NavEntry[] {
     { to: '/enti', label: 'nav.bodies', text: 'home.bodies.text' },
     { to: '/atti', label: 'nav.acts', text: 'home.acts.text' },
   ];
+  for (const e of areaNav()) if (!e.allowed || e.allowed(user)) entries.push({ to: e.to, label: e.label, ...(e.text ? { text: e.text } : {}) });
   if (canReadAudit(user.role)) entries.push({ to: '/registro-attivita', label: 'nav.audit', text: 'home.audit.text' });
   return entries;
 }

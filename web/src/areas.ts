@@ -1,0 +1,27 @@
+/**
+ * Pages of the areas beyond the registry (funds, performance): each area folder exports its
+ * routes and menu entries, so areas grow without editing the shell.
+ */
+import type { ReactNode } from 'react';
+import type { MessageKey } from './i18n/messages.ts';
+import type { User } from './types.ts';
+import { fundsNav, fundsRoutes } from './funds/area.tsx';
+import { performanceNav, performanceRoutes } from './performance/area.tsx';
+
+export interface AreaRoute {
+  pattern: string;
+  /** Who may open it; absent = every signed-in user. */
+  allowed?: (user: User) => boolean;
+  render: (params: Record<string, string>, user: User) => ReactNode;
+}
+
+export interface AreaNav {
+  to: string;
+  label: MessageKey;
+  text?: MessageKey;
+  /** Offered only to these users; absent = every signed-in user. */
+  allowed?: (user: User) => boolean;
+}
+
+export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes];
+export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav];
