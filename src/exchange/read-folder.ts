@@ -8,9 +8,10 @@
  * - File names are matched case-insensitively on the base name (`Spese.CSV`),
  *   and messages use the name as given. `NAME.xlsx` is read as the XLSX form of
  *   `NAME.csv`; both at once is an error.
- * - A file with an unknown name is an error, one per file: ignoring a misspelt
- *   `spesa.csv` would silently lose its data. Hidden files (`.DS_Store`) and
- *   zip folders and `__MACOSX/` entries are ignored.
+ * - A `.csv` or `.xlsx` file with an unknown name is an error, one per file:
+ *   ignoring a misspelt `spesa.csv` would silently lose its data. Files of other
+ *   kinds (a README, a PDF), hidden files (`.DS_Store`), zip folders and
+ *   `__MACOSX/` entries are ignored.
  * - A folder is read without its subfolders; a zip by the base names of its
  *   entries, whatever folder they sit in.
  * - `spese.csv` may have a million lines: pass `onExpenseBatch` to receive its
@@ -268,6 +269,11 @@ export const readFolder = async (input: FolderInput, options: ReadFolderOptions 
     const found = new Map<string, { entry: Entry; format: ExchangeFormat }>();
     for (const entry of collected.entries) {
       const lower = entry.name.toLowerCase();
+      // Only tables can hold data: a README or a PDF beside the files is not a misspelt table.
+      if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
+        entry.discard();
+        continue;
+      }
       const format: ExchangeFormat = lower.endsWith('.xlsx') ? 'xlsx' : 'csv';
       const spec = exchangeFiles.find((s) => lower === s.name || lower === `${s.key}.xlsx`);
       if (!spec) {

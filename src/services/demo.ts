@@ -35,7 +35,15 @@ export const DEMO_USERS: { username: string; role: Role; districts?: string[]; d
 
 /** Extra demo steps of later areas (funds, performance) register here. */
 export const demoSteps: ((ctx: ServiceContext) => Promise<string[]>)[] = [];
-demoSteps.push(loadPerformanceDemo);
+
+/** A synthetic fund history (reference-data/demo/fondi/README.md): amounts are invented. */
+const loadFundDemo = async (ctx: ServiceContext): Promise<string[]> => {
+  const r = await importExchange(ctx, SYSTEM, { kind: 'path', path: resolve(referenceData, 'demo/fondi') });
+  if (!r.ok) throw new Error(`Dati dimostrativi dei fondi non validi:\n${r.errors.join('\n')}`);
+  return r.summary.map((line) => `Fondi (sintetici) — ${line}`);
+};
+
+demoSteps.push(loadFundDemo, loadPerformanceDemo);
 
 const loadBodies = async (ctx: ServiceContext): Promise<number> => {
   let added = 0;
