@@ -14,13 +14,13 @@ import {
   recordAllocation,
   recordTransmission,
   setGatingRule,
-  type SplitRequest,
 } from '../../services/funds/programming.ts';
 import { addExpenseLine, deleteExpenseLine, districtFunds, getReceipt, getReport, submitReport, updateExpenseLine, uploadExpenses, type ExpenseInput } from '../../services/funds/reporting.ts';
 import { decideCorrection, listCorrections, listLinesToVerify, requestCorrection, verifyExpenseLine, type VerifyInput } from '../../services/funds/review.ts';
 import { cents } from '../../domain/money.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
+import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';
 import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
 import { sendProblem } from '../problem.ts';
 
@@ -44,31 +44,6 @@ const AnnualityDetail = Type.Object({
   lines: Type.Array(Type.Object({ code: Type.String(), description: Type.String(), amount: Type.Integer(), assigned: Type.Integer(), actId: Type.Integer() })),
 });
 
-const SplitBody = Type.Union([
-  Type.Object({ criterion: Type.Literal('population'), amount: Money }),
-  Type.Object({ criterion: Type.Literal('fixed_plus_population'), amount: Money, fixedPercent: Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.String({ maxLength: 10 })]) }),
-  Type.Object({ criterion: Type.Literal('manual_percent'), amount: Money, percents: Type.Array(Type.Object({ district: Code, percent: Type.Union([Type.Number(), Type.String({ maxLength: 10 })]) }), { maxItems: 1000 }) }),
-  Type.Object({ criterion: Type.Literal('amounts'), amounts: Type.Array(Type.Object({ district: Code, amount: Money }), { maxItems: 1000 }) }),
-]);
-
-type SplitJson =
-  | { criterion: 'population'; amount: number }
-  | { criterion: 'fixed_plus_population'; amount: number; fixedPercent: number | string }
-  | { criterion: 'manual_percent'; amount: number; percents: { district: string; percent: number | string }[] }
-  | { criterion: 'amounts'; amounts: { district: string; amount: number }[] };
-
-const toSplit = (b: SplitJson): SplitRequest => {
-  switch (b.criterion) {
-    case 'population':
-      return { criterion: 'population', amount: cents(b.amount) };
-    case 'fixed_plus_population':
-      return { criterion: 'fixed_plus_population', amount: cents(b.amount), fixedPercent: b.fixedPercent };
-    case 'manual_percent':
-      return { criterion: 'manual_percent', amount: cents(b.amount), percents: b.percents };
-    case 'amounts':
-      return { criterion: 'amounts', amounts: b.amounts.map((a) => ({ district: a.district, amount: cents(a.amount) })) };
-  }
-};
 
 const ExpenseBody = Type.Object({
   document: Type.String({ minLength: 1, maxLength: 100 }),

@@ -17,9 +17,9 @@ import {
   setChapterAmount,
   type StatementInput,
 } from '../../services/funds/regional.ts';
-import type { SplitRequest } from '../../services/funds/programming.ts';
 import { cents } from '../../domain/money.ts';
 import { actorOf } from '../access.ts';
+import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';
 import { ActRef, CalendarDateSchema, problemResponses } from '../schemas.ts';
 
 const tags = ['Fondi regionali'];
@@ -69,32 +69,6 @@ const Statement = Type.Object({
   recordedBy: Type.String(),
 });
 
-const Percent = Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.String({ maxLength: 10 })]);
-const SplitBody = Type.Union([
-  Type.Object({ criterion: Type.Literal('population'), amount: Money }),
-  Type.Object({ criterion: Type.Literal('fixed_plus_population'), amount: Money, fixedPercent: Percent }),
-  Type.Object({ criterion: Type.Literal('manual_percent'), amount: Money, percents: Type.Array(Type.Object({ district: Code, percent: Percent }), { maxItems: 1000 }) }),
-  Type.Object({ criterion: Type.Literal('amounts'), amounts: Type.Array(Type.Object({ district: Code, amount: Money }), { maxItems: 1000 }) }),
-]);
-
-type SplitJson =
-  | { criterion: 'population'; amount: number }
-  | { criterion: 'fixed_plus_population'; amount: number; fixedPercent: number | string }
-  | { criterion: 'manual_percent'; amount: number; percents: { district: string; percent: number | string }[] }
-  | { criterion: 'amounts'; amounts: { district: string; amount: number }[] };
-
-const toSplit = (b: SplitJson): SplitRequest => {
-  switch (b.criterion) {
-    case 'population':
-      return { criterion: 'population', amount: cents(b.amount) };
-    case 'fixed_plus_population':
-      return { criterion: 'fixed_plus_population', amount: cents(b.amount), fixedPercent: b.fixedPercent };
-    case 'manual_percent':
-      return { criterion: 'manual_percent', amount: cents(b.amount), percents: b.percents };
-    case 'amounts':
-      return { criterion: 'amounts', amounts: b.amounts.map((a) => ({ district: a.district, amount: cents(a.amount) })) };
-  }
-};
 
 const AssignmentPreview = Type.Object({
   shares: Type.Array(Type.Object({ district: Type.String(), amount: Amount })),
