@@ -34,6 +34,11 @@ export interface ReadFileOptions {
   readonly fileName?: string;
   /** default: from `fileName` (`.xlsx` → xlsx), otherwise csv */
   readonly format?: ExchangeFormat;
+  /**
+   * The caller finds duplicate keys itself (the importer does it in SQL on its staging table),
+   * so the reader need not keep every key of a million-line file in memory.
+   */
+  readonly duplicatesCheckedByCaller?: boolean;
 }
 
 /**
@@ -72,7 +77,7 @@ export const readExchangeFile = <K extends string, R extends { readonly line: nu
     while (!next.done) {
       const { line, values } = next.value;
       lines++;
-      const key = rowKey(spec, values);
+      const key = options.duplicatesCheckedByCaller ? null : rowKey(spec, values);
       const first = key === null ? undefined : firstLineOfKey.get(key);
       if (first !== undefined) {
         const shown = spec.keyColumns.map((c) => (values[c] ?? '').trim()).join(', ');

@@ -15,7 +15,8 @@
  * - A folder is read without its subfolders; a zip by the base names of its
  *   entries, whatever folder they sit in.
  * - `spese.csv` may have a million lines: pass `onExpenseBatch` to receive its
- *   records in batches instead of in `records.spese` (which then stays empty).
+ *   records in batches instead of in `records.spese` (which then stays empty);
+ *   the receiver then checks duplicate keys itself (the reader keeps no keys).
  * - Uploads are read in the order of the table, not in upload order, so each
  *   must be readable independently (e.g. files saved by the multipart handler).
  *   A `.zip` upload is spooled to a temporary file (a zip is read from its end).
@@ -226,9 +227,10 @@ const step =
     spec: ExchangeFileSpec<K, R>,
     batchSize: number | undefined,
     sink: (records: R[]) => Promise<void> | void,
+    duplicatesCheckedByCaller = false,
   ): Step =>
   async (entry, format, state) => {
-    const reading = readExchangeFile(spec, entry.open(), { fileName: entry.name, format, batchSize });
+    const reading = readExchangeFile(spec, entry.open(), { fileName: entry.name, format, batchSize, duplicatesCheckedByCaller });
     try {
       for await (const batch of reading) {
         for (const error of batch.errors) state.errors.push(error);
@@ -296,7 +298,8 @@ export const readFolder = async (input: FolderInput, options: ReadFolderOptions 
       linee: step(interventionLinesFile, batchSize, append(records.linee)),
       assegnazioni: step(assignmentsFile, batchSize, append(records.assegnazioni)),
       liquidazioni: step(disbursementsFile, batchSize, append(records.liquidazioni)),
-      spese: step(expensesFile, batchSize, options.onExpenseBatch ?? append(records.spese)),
+      // Streamed expense lines are checked for duplicate keys by the importer, in SQL.
+      spese: options.onExpenseBatch ? step(expensesFile, batchSize, options.onExpenseBatch, true) : step(expensesFile, batchSize, append(records.spese)),
     };
     const state = { files, errors };
     for (const spec of exchangeFiles) {

@@ -62,6 +62,33 @@ describe(`regia command line (${testEngine})`, () => {
     assert.match(short.stderr, /12 caratteri/);
   });
 
+  it('answers the read-outs of EXCHANGE.md on the demo: compliance, tranche, split, SIOSS export', () => {
+    const c = regia(['compliance', 'FNPS', '2022', '--json']);
+    assert.equal(c.status, 0, c.stderr);
+    const compliance = JSON.parse(c.stdout) as { fund: string; annuality: number; allocated: number; assigned: number; recognised: number; ratio: number; districts: { district: string; residual: number; disbursed: number; recognised: number }[] };
+    assert.equal(compliance.fund, 'FNPS');
+    assert.equal(compliance.districts.length, 22);
+    assert.deepEqual(compliance.districts.map((d) => d.district), [...compliance.districts.map((d) => d.district)].sort());
+    for (const d of compliance.districts) assert.equal(d.residual, Math.max(0, d.disbursed - d.recognised));
+    assert.equal(compliance.recognised, compliance.districts.reduce((s, d) => s + d.recognised, 0));
+    const t = regia(['tranche', 'FNPS', '2024', '--json']);
+    assert.equal(t.status, 0, t.stderr);
+    const tranche = JSON.parse(t.stdout) as { gatingAnnuality: number; allocated: number; recognised: number; eligible: boolean; missingToThreshold: number };
+    assert.equal(tranche.gatingAnnuality, 2022);
+    assert.equal(tranche.allocated, compliance.allocated);
+    assert.equal(tranche.recognised, compliance.recognised);
+    assert.equal(tranche.missingToThreshold, Math.max(0, Math.ceil((0.75 * tranche.allocated)) - tranche.recognised));
+    const s = regia(['split', '--total', '100000001', '--criterion', 'fixed_plus_population', '--fixed-percent', '20', '--json']);
+    assert.equal(s.status, 0, s.stderr);
+    const split = JSON.parse(s.stdout) as { total: number; shares: { amount: number }[] };
+    assert.equal(split.shares.reduce((x, y) => x + y.amount, 0), 100_000_001);
+    assert.equal(regia(['split', '--total', '12,5', '--criterion', 'population']).status, 2);
+    const csv = regia(['export', 'sioss', 'FNPS', '2021']);
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.match(csv.stdout, /^fondo;annualita;distretto;area;importo_riconosciuto\r\nFNPS;2021;FR\.A;A1;\d+,\d{2}\r\n/);
+    assert.equal(regia(['compliance', 'NOPE', '2022', '--json']).status, 1);
+  });
+
   it('imports a folder, and answers 1 with file:line errors when a line is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'regia-cli-import-'));
     writeFileSync(join(dir, 'distretti.csv'), 'codice;nome;ente_capofila;forma_gestione\nX1;Distretto X;Comune X;altro\n');

@@ -140,6 +140,17 @@ describe(`fund history import and read-outs (${testEngine})`, () => {
     assert.equal(after.assigned, 92_000_000);
   });
 
+  it('names a key repeated within spese.csv with the line of its first occurrence', async () => {
+    const r = await importExchange(t.ctx, SYSTEM, {
+      kind: 'path',
+      path: folder({
+        'spese.csv': 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto\nD03;DUP-1;FNPS;2022;A1;x;100;2023-01-01;\nD03;DUP-2;FNPS;2022;A1;x;100;2023-01-01;\nD03;DUP-1;FNPS;2022;A1;y;200;2023-01-02;\n',
+      }),
+    });
+    assert.ok(!r.ok);
+    assert.deepEqual(r.errors, ['spese.csv:4: distretto,documento: chiave duplicata (D03, DUP-1): già presente alla riga 2']);
+  });
+
   it('imports uploaded files over HTTP and answers a receipt', async () => {
     const boundary = '----regia';
     const file = 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto\nD03;F-20;FNPS;2022;A1;Nuova spesa;1000;2023-04-01;\n';

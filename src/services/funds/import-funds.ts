@@ -273,6 +273,14 @@ export const expenseStaging = (database: Database, tx: Tx) => {
       const problems = async (query: ReturnType<typeof sql>, column: string, message: (r: Record<string, unknown>) => string) => {
         for (const r of rowsOf<Record<string, unknown>>(await tx.execute(query))) issues.add(file, Number(r.line), column, message(r));
       };
+      // Duplicate keys within the file (the streaming reader keeps no keys: see read-folder.ts).
+      await problems(
+        sql`select line, district_code, document, first from (
+              select line, district_code, document, min(line) over (partition by district_code, document) as first from expense_stage
+            ) d where line <> first order by line limit 1000`,
+        'distretto,documento',
+        (r) => `chiave duplicata (${String(r.district_code)}, ${String(r.document)}): già presente alla riga ${String(r.first)}`,
+      );
       await problems(
         sql`select s.line, s.district_code from expense_stage s where not exists (select 1 from districts d where d.code = s.district_code) order by s.line limit 1000`,
         'distretto',
