@@ -48,10 +48,8 @@ import {
 } from './files.ts';
 import type { ByteSource, Digest } from './source.ts';
 
-export interface Upload {
-  readonly name: string;
-  readonly stream: Readable;
-}
+/** An uploaded file: a stream read once, or a file the upload handler saved (readable again). */
+export type Upload = { readonly name: string; readonly stream: Readable } | { readonly name: string; readonly path: string };
 
 export type FolderInput = string | readonly Upload[];
 
@@ -60,6 +58,11 @@ export interface ReadFolderOptions {
   readonly batchSize?: number;
   /** receives the records of `spese.csv` batch by batch; awaited before the next batch is read */
   readonly onExpenseBatch?: (records: ExpenseRecord[]) => Promise<void> | void;
+  /**
+   * Offered first a `spese.csv` that can be read more than once: it may load the file by a faster
+   * route and answer its summary, or answer null to have it read here as usual.
+   */
+  readonly onExpenseFile?: (file: { readonly name: string; open(): ByteSource }) => Promise<FileSummary | null>;
 }
 
 export interface FolderReading {
@@ -77,6 +80,8 @@ interface Entry {
   readonly name: string;
   open(): ByteSource;
   discard(): void;
+  /** open() may be called again (a file or zip entry, not a one-shot stream) */
+  readonly reopenable?: boolean;
 }
 
 const KNOWN_NAMES = exchangeFiles.map((spec) => spec.name).join(', ');
@@ -167,6 +172,7 @@ const zipEntries = async (path: string, displayName: string, errors: string[]) =
     name: basename(name),
     open: () => zipEntry(path, name),
     discard: () => {},
+    reopenable: true,
   }));
   return { entries, digest: listing.digest };
 };
@@ -191,27 +197,32 @@ const collectPath = async (path: string, errors: string[], into: Collected): Pro
     const names = (await readdir(path, { withFileTypes: true })).filter((d) => d.isFile() && !isIgnored(d.name));
     for (const d of names) {
       const full = join(path, d.name);
-      into.entries.push({ name: d.name, open: () => full, discard: () => {} });
+      into.entries.push({ name: d.name, open: () => full, discard: () => {}, reopenable: true });
     }
   } else if (path.toLowerCase().endsWith('.zip')) {
     const { entries, digest } = await zipEntries(path, basename(path), errors);
     into.entries.push(...entries);
     if (digest) into.archive = { name: basename(path), ...digest };
   } else {
-    into.entries.push({ name: basename(path), open: () => path, discard: () => {} });
+    into.entries.push({ name: basename(path), open: () => path, discard: () => {}, reopenable: true });
   }
 };
 
 const collectUpload = async (upload: Upload, errors: string[], into: Collected): Promise<void> => {
   const name = basename(upload.name);
   if (!name.toLowerCase().endsWith('.zip')) {
-    into.entries.push({ name, open: () => upload.stream, discard: () => void upload.stream.resume() });
+    if ('path' in upload) into.entries.push({ name, open: () => upload.path, discard: () => {}, reopenable: true });
+    else into.entries.push({ name, open: () => upload.stream, discard: () => void upload.stream.resume() });
     return;
   }
-  const dir = await mkdtemp(join(tmpdir(), 'regia-import-'));
-  into.cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const path = join(dir, 'upload.zip');
-  await pipeline(upload.stream, createWriteStream(path));
+  let path: string;
+  if ('path' in upload) path = upload.path;
+  else {
+    const dir = await mkdtemp(join(tmpdir(), 'regia-import-'));
+    into.cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    path = join(dir, 'upload.zip');
+    await pipeline(upload.stream, createWriteStream(path));
+  }
   const { entries, digest } = await zipEntries(path, name, errors);
   into.entries.push(...entries);
   if (digest) into.archive = { name, ...digest };
@@ -304,7 +315,15 @@ export const readFolder = async (input: FolderInput, options: ReadFolderOptions 
     const state = { files, errors };
     for (const spec of exchangeFiles) {
       const present = found.get(spec.key);
-      if (present) await steps[spec.key](present.entry, present.format, state);
+      if (!present) continue;
+      if (spec.key === 'spese' && present.format === 'csv' && present.entry.reopenable && options.onExpenseFile) {
+        const summary = await options.onExpenseFile({ name: present.entry.name, open: () => present.entry.open() });
+        if (summary) {
+          files.push(summary);
+          continue;
+        }
+      }
+      await steps[spec.key](present.entry, present.format, state);
     }
   } finally {
     for (const cleanup of collected.cleanup) await cleanup();

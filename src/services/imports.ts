@@ -58,7 +58,10 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       // The file is read inside the transaction so that a million expense lines stream into
       // a staging table instead of memory.
       const staging = expenseStaging(ctx.database, tx);
-      const reading = await readFolder(source.kind === 'path' ? source.path : source.files, { onExpenseBatch: (batch) => staging.add(batch) });
+      const reading = await readFolder(source.kind === 'path' ? source.path : source.files, {
+        onExpenseFile: (file) => staging.addFile(file),
+        onExpenseBatch: (batch) => staging.add(batch),
+      });
       if (reading.errors.length) throw new Rejected(reading.errors, reading.files);
       const issues = new IssueList();
       const r = reading.records;

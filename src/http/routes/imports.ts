@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
@@ -40,7 +39,7 @@ export const importRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       if (!request.isMultipart()) throw invalid('import.not_multipart', 'Inviare i file come multipart/form-data');
       const { files: saved } = await request.saveRequestFiles({ limits: { fileSize: 500 * 1024 * 1024, files: 20 } });
       if (saved.length === 0) throw invalid('import.no_files', 'Nessun file ricevuto');
-      const uploads = saved.map((f) => ({ name: f.filename, stream: createReadStream(f.filepath) }));
+      const uploads = saved.map((f) => ({ name: f.filename, path: f.filepath }));
       const result = await importExchange(ctx, actorOf(request), { kind: 'uploads', files: uploads });
       if (!result.ok) {
         return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${result.errors.length} errori, nessun dato salvato`, result.errors);
