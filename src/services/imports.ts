@@ -72,7 +72,7 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       };
       await step('distretti', r.distretti.length > 0, () => upsertDistricts(ctx, tx, actor, r.distretti));
       await step('comuni', r.comuni.length > 0, () => upsertMunicipalities(ctx, tx, actor, r.comuni, f('comuni'), issues));
-      await step('fondi', r.fondi.length > 0, () => importFunds(ctx, tx, actor, r.fondi, f('fondi'), issues));
+      await step('fondi', r.fondi.length > 0, () => importFunds(ctx, tx, actor, r.fondi));
       await step('annualita', r.annualita.length > 0, () => importAnnualities(ctx, tx, actor, r.annualita, f('annualita'), issues));
       await step('linee', r.linee.length > 0, () => importLines(ctx, tx, actor, r.linee, f('linee'), issues));
       await step('assegnazioni', r.assegnazioni.length > 0, () => importAssignments(ctx, tx, actor, r.assegnazioni, f('assegnazioni'), issues));

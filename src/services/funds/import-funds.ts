@@ -75,7 +75,7 @@ const limitIssue = (issues: IssueList, file: string, line: number, column: strin
   }
 };
 
-export const importFunds = async (ctx: ServiceContext, tx: Tx, actor: Actor, records: readonly FundRecord[], file: string, issues: IssueList) => {
+export const importFunds = async (ctx: ServiceContext, tx: Tx, actor: Actor, records: readonly FundRecord[]) => {
   const c = zero();
   for (const r of records) {
     const now = { code: r.code, name: r.name, source: r.source === 'nazionale' ? ('national' as const) : ('regional' as const), rule75: r.rule75 };
@@ -92,8 +92,6 @@ export const importFunds = async (ctx: ServiceContext, tx: Tx, actor: Actor, rec
       c.changed++;
     }
   }
-  void file;
-  void issues;
   return c;
 };
 
