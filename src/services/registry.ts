@@ -25,8 +25,9 @@ export interface DistrictSummary {
   population: number;
 }
 
-const districtTotals = sql`(select count(*) from municipalities m where m.district_code = ${districts.code})`;
-const districtPopulation = sql`(select coalesce(sum(m.population), 0) from municipalities m where m.district_code = ${districts.code})`;
+// Qualified by hand: Drizzle writes a column of a single-table select without its table name.
+const districtTotals = sql`(select count(*) from municipalities m where m.district_code = "districts"."code")`;
+const districtPopulation = sql`(select coalesce(sum(m.population), 0) from municipalities m where m.district_code = "districts"."code")`;
 
 export const listDistricts = async (ctx: ServiceContext, actor: Actor, q: string | undefined, request: PageRequest): Promise<Page<DistrictSummary>> => {
   requirePermission(actor, 'registry.read');
@@ -37,7 +38,7 @@ export const listDistricts = async (ctx: ServiceContext, actor: Actor, q: string
       ilike(districts.code, like),
       ilike(districts.name, like),
       ilike(districts.leadBody, like),
-      sql`exists (select 1 from municipalities m where m.district_code = ${districts.code} and m.name ilike ${like})`,
+      sql`exists (select 1 from municipalities m where m.district_code = "districts"."code" and m.name ilike ${like})`,
     );
   }
   const { limit, offset } = page(request);

@@ -101,6 +101,10 @@ describe(`performance cycle (${testEngine})`, () => {
       suspended: [...distinct.values()].filter((o) => o.status === 'suspended').length,
     };
     assert.deepEqual(counts, expectedCounts);
+    const listed = ((await manager.get('/api/performance/plans')).json() as { items?: { id: number; centres: number; objectives: number }[] } | { id: number; centres: number; objectives: number }[]);
+    const rows = Array.isArray(listed) ? listed : (listed.items ?? []);
+    const row = rows.find((r) => r.id === planId)!;
+    assert.deepEqual([row.centres, row.objectives], [expectedCounts.centres, expectedCounts.distinctObjectives], 'the plans list counts this plan, not another table');
     const shared = occurrences.filter((o) => o.sharedKey === 'consolidare-adi');
     assert.deepEqual(shared.map((o) => o.code), ['2.2', '2.1'], 'one objective, numbered by each centre');
     assert.equal(shared[0]!.id, shared[1]!.id);

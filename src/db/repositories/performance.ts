@@ -60,8 +60,10 @@ export const findPlanByBodyYear = async (ex: Executor, body: string, year: numbe
 };
 
 export const listPlanRows = async (ex: Executor) => {
-  const centres = sql<string>`(select count(*) from performance_centres c where c.plan_id = ${performancePlans.id})`;
-  const objectives = sql<string>`(select count(*) from performance_objectives o where o.plan_id = ${performancePlans.id})`;
+  // Qualified by hand: Drizzle writes a column of a single-table select without its table name,
+  // which inside the subquery would name the subquery's own id.
+  const centres = sql<string>`(select count(*) from performance_centres c where c.plan_id = "performance_plans"."id")`;
+  const objectives = sql<string>`(select count(*) from performance_objectives o where o.plan_id = "performance_plans"."id")`;
   const rows = await ex
     .select({ plan: performancePlans, centres, objectives })
     .from(performancePlans)
