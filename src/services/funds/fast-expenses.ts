@@ -47,6 +47,8 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
   let header: string[] | null = null;
   let delimiter: ',' | ';' = ';';
   let pending: Buffer = Buffer.alloc(0);
+  let parts: Buffer[] = [];
+  let size = 0;
   let lastByte = -1;
   await tx.execute(sql.raw(`create temp table expense_raw (${COLUMNS.map((c) => `${c} text`).join(', ')}, n bigserial) on commit drop`));
 
@@ -61,10 +63,20 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
     if (buf.includes(QUOTE)) throw new Fallback(); // quoting rules differ subtly between parsers
     for (let i = buf.indexOf(NL); i !== -1; i = buf.indexOf(NL, i + 1)) newlines++;
     if (buf.length) lastByte = buf[buf.length - 1]!;
-    pending = pending.length ? Buffer.concat([pending, buf]) : buf;
+    parts.push(buf);
+    size += buf.length;
+    if (header && size < CHUNK) continue;
+    // joined only when a chunk is due: joining on every read would copy the chunk over and over
+    pending = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    parts = [];
+    size = 0;
     if (!header) {
       const end = pending.indexOf(NL);
-      if (end === -1) continue;
+      if (end === -1) {
+        parts.push(pending);
+        size += pending.length;
+        continue;
+      }
       const line = pending.subarray(0, end).toString('utf8').replace(/\r$/, '');
       delimiter = detectSeparator(line, COLUMNS);
       header = line.split(delimiter).map(normalizeHeader);
@@ -72,16 +84,18 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
       if (header.some((h) => !known.has(h)) || new Set(header).size !== header.length || REQUIRED.some((c) => !header!.includes(c))) throw new Fallback();
       pending = pending.subarray(end + 1);
     }
-    if (pending.length >= CHUNK) {
-      const cut = pending.lastIndexOf(NL);
-      if (cut !== -1) {
-        await flush(pending.subarray(0, cut + 1));
-        pending = Buffer.from(pending.subarray(cut + 1));
-      }
+    const cut = pending.lastIndexOf(NL);
+    if (cut !== -1 && pending.length >= CHUNK) {
+      await flush(pending.subarray(0, cut + 1));
+      pending = Buffer.from(pending.subarray(cut + 1));
+    }
+    if (pending.length) {
+      parts.push(pending);
+      size += pending.length;
     }
   }
   if (!header) throw new Fallback();
-  await flush(pending);
+  await flush(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
 
   // Blank lines and CR-only line ends are the reader's business (it skips or counts them its own way).
   const lines = newlines + (lastByte !== NL && bytes > 0 ? 1 : 0) - 1;
@@ -89,28 +103,31 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
   if (Number(count!.n) !== lines) throw new Fallback();
 
   const t = (c: string) => `btrim(coalesce(${c}, ''), E' \\t\\r')`;
-  const amountOk = (c: string) => `(${t(c)} ~ '^[0-9]+([.,][0-9]{1,2})?$' or ${t(c)} ~ '^[0-9]{1,3}([.][0-9]{3})+(,[0-9]{1,2})?$')`;
-  const amountCents = (c: string) =>
-    `(case when ${t(c)} ~ '^[0-9]{1,3}([.][0-9]{3})+(,[0-9]{1,2})?$' then replace(replace(${t(c)}, '.', ''), ',', '.') else replace(${t(c)}, ',', '.') end)::numeric * 100`;
-  const dateParts = `(case when ${t('data_pagamento')} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then array[split_part(${t('data_pagamento')}, '-', 1), split_part(${t('data_pagamento')}, '-', 2), split_part(${t('data_pagamento')}, '-', 3)]
-      when ${t('data_pagamento')} ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' then array[split_part(${t('data_pagamento')}, '/', 3), split_part(${t('data_pagamento')}, '/', 2), split_part(${t('data_pagamento')}, '/', 1)] end)::int[]`;
-  const odd = COLUMNS.map((c) => `coalesce(${c}, '') ~ '^${ODD_SPACE}|${ODD_SPACE}$'`).join(' or ');
-  const recognised = t('importo_riconosciuto');
+  // Amounts as the reader accepts them without doubt: 1234 1234,5 1234.56 1.234.567,89. Converted
+  // once here; anything else (a € sign, spaces, three decimals) is left null and sends the file back.
+  const cents = (v: string) => `case when ${v} ~ '^[0-9]+([.,][0-9]{1,2})?$' then replace(${v}, ',', '.')::numeric * 100
+      when ${v} ~ '^[0-9]{1,3}([.][0-9]{3})+(,[0-9]{1,2})?$' then replace(replace(${v}, '.', ''), ',', '.')::numeric * 100 end`;
+  const ymd = (v: string) => `(case when ${v} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then string_to_array(${v}, '-')
+      when ${v} ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' then array[split_part(${v}, '/', 3), split_part(${v}, '/', 2), split_part(${v}, '/', 1)] end)::int[]`;
+  const everything = `concat_ws(E'\\x01', ${COLUMNS.map((c) => `coalesce(${c}, '')`).join(', ')})`;
 
-  // Every row must pass every check the reader makes, or the reader takes over.
   await tx.execute(
     sql.raw(`create temp table expense_checked on commit drop as
-      select n, ${t('distretto')} as district_code, ${t('documento')} as document, ${t('fondo')} as fund_code, ${t('annualita')} as annuality,
-        ${t('area')} as area, ${t('descrizione')} as description, ${t('importo')} as amount, ${dateParts} as d, ${recognised} as recognised,
-        (${odd}) as odd
-      from expense_raw`),
+      select n, district_code, document, fund_code, annuality, area, description, ${cents('a')} as amount, ${ymd('p')} as d,
+        r as recognised_text, ${cents('r')} as recognised, odd
+      from (
+        select n, ${t('distretto')} as district_code, ${t('documento')} as document, ${t('fondo')} as fund_code, ${t('annualita')} as annuality,
+          ${t('area')} as area, ${t('descrizione')} as description, ${t('importo')} as a, ${t('data_pagamento')} as p, ${t('importo_riconosciuto')} as r,
+          ${everything} ~ '(^|\\x01)${ODD_SPACE}|${ODD_SPACE}(\\x01|$)' as odd
+        from expense_raw
+      ) raw`),
   );
+  // Every row must pass every check the reader makes, or the reader takes over.
   const [doubtful] = rowsOf<{ n: string }>(
     await tx.execute(
       sql.raw(`select count(*) as n from expense_checked where odd or district_code = '' or document = '' or fund_code = '' or area = ''
         or annuality !~ '^[0-9]{4}$' or annuality::int not between 2000 and 2100
-        or not ${amountOk('amount')} or (${amountCents('amount')}) <= 0
-        or (recognised <> '' and (not ${amountOk('recognised')} or (${amountCents('recognised')}) > (${amountCents('amount')})))
+        or amount is null or amount <= 0 or (recognised_text <> '' and (recognised is null or recognised > amount))
         or d is null or d[1] < 1 or d[2] not between 1 and 12 or d[3] < 1
         or d[3] > extract(day from make_date(d[1], d[2], 1) + interval '1 month' - interval '1 day')`),
     ),
@@ -120,8 +137,7 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
   // n counts data rows from 1; the header is line 1 and no field spans lines (no quotes).
   await tx.execute(
     sql.raw(`insert into expense_stage (line, district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised)
-      select n + 1, district_code, document, fund_code, annuality::int, area, description, (${amountCents('amount')})::bigint,
-        make_date(d[1], d[2], d[3]), case when recognised = '' then null else (${amountCents('recognised')})::bigint end
+      select n + 1, district_code, document, fund_code, annuality::int, area, description, amount::bigint, make_date(d[1], d[2], d[3]), recognised::bigint
       from expense_checked`),
   );
   await tx.execute(sql`drop table expense_raw`);
