@@ -46,7 +46,6 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
   let newlines = 0;
   let header: string[] | null = null;
   let delimiter: ',' | ';' = ';';
-  let pending: Buffer = Buffer.alloc(0);
   let parts: Buffer[] = [];
   let size = 0;
   let lastByte = -1;
@@ -67,7 +66,7 @@ const load = async (database: Database, tx: Tx, file: { name: string; open(): By
     size += buf.length;
     if (header && size < CHUNK) continue;
     // joined only when a chunk is due: joining on every read would copy the chunk over and over
-    pending = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    let pending = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     parts = [];
     size = 0;
     if (!header) {
