@@ -10,11 +10,15 @@ import { CorrectionsPage } from './CorrectionsPage.tsx';
 import { DistrictFundsPage, MyDistrict } from './DistrictFundsPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
 import { ImportsPage } from './ImportsPage.tsx';
+import { RegionalChaptersPage } from './RegionalChaptersPage.tsx';
+import { RegionalChapterPage } from './RegionalChapterPage.tsx';
+import { RegionalReservationPage } from './RegionalReservationPage.tsx';
 import { canManageFunds, canReadFunds, canRunImports } from './util.ts';
 import './funds.css';
 
 const isDistrictOfficer = (u: User): boolean => u.role === 'district_officer';
 const regionReader = (u: User): boolean => canReadFunds(u) && !isDistrictOfficer(u);
+const entityId = (text: string | undefined): number | null => (text && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null);
 const year = (text: string | undefined): number | null => (text && /^\d{4}$/.test(text) ? Number(text) : null);
 
 export const fundsRoutes: AreaRoute[] = [
@@ -36,6 +40,23 @@ export const fundsRoutes: AreaRoute[] = [
       return y === null ? <NotFound /> : <VerifyPage key={`${p.fund}/${y}`} fund={p.fund ?? ''} annuality={y} />;
     },
   },
+  { pattern: '/fondi-regionali', allowed: canReadFunds, render: () => <RegionalChaptersPage /> },
+  {
+    pattern: '/fondi-regionali/capitoli/:id',
+    allowed: canReadFunds,
+    render: (p) => {
+      const id = entityId(p.id);
+      return id === null ? <NotFound /> : <RegionalChapterPage key={id} id={id} />;
+    },
+  },
+  {
+    pattern: '/fondi-regionali/prenotazioni/:id',
+    allowed: canReadFunds,
+    render: (p) => {
+      const id = entityId(p.id);
+      return id === null ? <NotFound /> : <RegionalReservationPage key={id} id={id} />;
+    },
+  },
   { pattern: '/rettifiche', allowed: canReadFunds, render: () => <CorrectionsPage /> },
   { pattern: '/importazioni', allowed: canRunImports, render: () => <ImportsPage /> },
   { pattern: '/mio-distretto', allowed: isDistrictOfficer, render: (_, user) => <MyDistrict user={user} /> },
@@ -52,6 +73,7 @@ export const fundsRoutes: AreaRoute[] = [
 
 export const fundsNav: AreaNav[] = [
   { to: '/fondi', label: 'nav.funds', text: 'funds.nav.fundsText', allowed: regionReader },
+  { to: '/fondi-regionali', label: 'funds.nav.regional', text: 'funds.nav.regionalText', allowed: regionReader },
   { to: '/mio-distretto', label: 'funds.nav.myDistrict', text: 'funds.nav.myDistrictText', allowed: (u) => isDistrictOfficer(u) && u.districts.length > 0 },
   { to: '/rettifiche', label: 'funds.nav.corrections', text: 'funds.nav.correctionsText', allowed: (u) => canManageFunds(u) || isDistrictOfficer(u) },
   { to: '/importazioni', label: 'funds.nav.imports', text: 'funds.nav.importsText', allowed: canRunImports },

@@ -1,0 +1,383 @@
+/**
+ * `/fondi-regionali/prenotazioni/:id`: a reservation (DGR of finalisation) with its assignments to
+ * districts, and the implementing act (DD) assigning it with a split criterion: preview first
+ * (shares to the cent, their sum equals the amount), then confirm; Σ assignments ≤ reservation.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button } from 'design-react-kit';
+import { useT } from '../i18n/i18n.tsx';
+import { actRefLabel } from '../i18n/labels.ts';
+import { api } from '../api.ts';
+import { formatCents, formatInteger } from '../format.ts';
+import { useApi } from '../useApi.ts';
+import { useSession } from '../session.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { SelectField, TextField } from '../components/Fields.tsx';
+import { ActPicker } from './ActPicker.tsx';
+import { useDistrictNames } from './hooks.ts';
+import { canManageFunds, centsToInput, centsToJson, parseEuroInput } from './util.ts';
+import { chapterPath, focusFirstError, RegionalBreadcrumb, RegionalPanel, SubmitButton, type ReservationDetail, type ReservationPreview } from './RegionalShared.tsx';
+
+type Criterion = 'population' | 'fixed_plus_population' | 'manual_percent' | 'amounts';
+
+const criterionKey = {
+  population: 'funds.criterion.population',
+  fixed_plus_population: 'funds.criterion.fixed_plus_population',
+  manual_percent: 'funds.criterion.manual_percent',
+  amounts: 'funds.criterion.amounts',
+} as const;
+
+function AssignReservationForm({ reservation, names, onDone }: { reservation: ReservationDetail; names: Map<string, string>; onDone: (message: string) => void }) {
+  const t = useT();
+  const districts = [...names.keys()].sort();
+  const [criterion, setCriterion] = useState<Criterion>('population');
+  const [amount, setAmount] = useState(reservation.available > 0 ? centsToInput(reservation.available) : '');
+  const [fixedPercent, setFixedPercent] = useState('20');
+  const [perDistrict, setPerDistrict] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<ReservationPreview | null>(null);
+  const [previewAmount, setPreviewAmount] = useState<bigint | null>(null);
+  const [actId, setActId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Any change invalidates the preview: what is confirmed is what was seen.
+  useEffect(() => {
+    setPreview(null);
+  }, [criterion, amount, fixedPercent, perDistrict]);
+
+  const body = (): { json: Record<string, unknown>; total: bigint } | null => {
+    const found: Record<string, string | undefined> = {};
+    let json: Record<string, unknown>;
+    let total = 0n;
+    if (criterion === 'amounts') {
+      const amounts: { district: string; amount: number }[] = [];
+      for (const d of districts) {
+        const text = perDistrict[d]?.trim() ?? '';
+        if (!text) continue;
+        const c = parseEuroInput(text);
+        if (c === null) found[`d-${d}`] = t('funds.amountInvalid');
+        else if (c > 0n) {
+          amounts.push({ district: d, amount: centsToJson(c) });
+          total += c;
+        }
+      }
+      if (amounts.length === 0) found.split = t('funds.assign.amountsRequired');
+      json = { criterion, amounts };
+    } else {
+      const c = parseEuroInput(amount);
+      if (c === null || c <= 0n) found.amount = t('funds.amountInvalid');
+      else total = c;
+      json = { criterion, amount: c === null ? 0 : centsToJson(c) };
+      if (criterion === 'fixed_plus_population') {
+        const p = Number(fixedPercent.replace(',', '.'));
+        if (!fixedPercent.trim() || Number.isNaN(p) || p < 0 || p > 100) found.fixedPercent = t('funds.assign.percentInvalid');
+        json.fixedPercent = fixedPercent.trim().replace(',', '.');
+      }
+      if (criterion === 'manual_percent') {
+        const percents: { district: string; percent: string }[] = [];
+        for (const d of districts) {
+          const text = perDistrict[d]?.trim() ?? '';
+          if (!text) continue;
+          const p = Number(text.replace(',', '.'));
+          if (Number.isNaN(p) || p < 0 || p > 100) found[`d-${d}`] = t('funds.assign.percentInvalid');
+          else if (p > 0) percents.push({ district: d, percent: text.replace(',', '.') });
+        }
+        if (percents.length === 0) found.split = t('funds.assign.percentsRequired');
+        json.percents = percents;
+      }
+    }
+    setErrors(found);
+    const ids: Record<string, string> = { amount: 'rassign-amount', fixedPercent: 'rassign-fixed', split: 'rassign-criterion' };
+    for (const d of districts) ids[`d-${d}`] = `rassign-d-${d}`;
+    if (focusFirstError(ids, found)) return null;
+    return { json, total };
+  };
+
+  const computePreview = async () => {
+    setFailure(null);
+    const b = body();
+    if (!b) return;
+    setBusy(true);
+    try {
+      const result = await api.post<ReservationPreview>(`/api/regional-funds/reservations/${reservation.id}/assignments/preview`, b.json);
+      setPreview(result);
+      setPreviewAmount(b.total);
+      window.setTimeout(() => document.getElementById('rassign-preview-title')?.focus(), 0);
+    } catch (reason) {
+      setFailure(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!preview) {
+      await computePreview();
+      return;
+    }
+    const b = body();
+    if (!b) return;
+    if (!actId) {
+      setErrors({ act: t('funds.act.required', { type: 'DD' }) });
+      document.getElementById('rassign-act')?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.post(`/api/regional-funds/reservations/${reservation.id}/assignments`, { ...b.json, actId: Number(actId) });
+      onDone(t('funds.regional.assign.done', { code: reservation.code, amount: formatCents(preview.total), count: preview.shares.filter((s) => s.amount > 0).length }));
+    } catch (reason) {
+      setFailure(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sum = preview ? preview.shares.reduce((s, x) => s + x.amount, 0) : 0;
+  const sumMatches = preview !== null && previewAmount !== null && BigInt(sum) === previewAmount;
+  const needsTable = criterion === 'manual_percent' || criterion === 'amounts';
+
+  return (
+    <RegionalPanel id="rassign-form" title={t('funds.regional.assign.title')} intro={t('funds.regional.assign.intro')} onSubmit={confirm}>
+      <ErrorAlert error={failure} />
+      <div className="row">
+        <div className="col-md-6">
+          <SelectField
+            id="rassign-criterion"
+            label={t('funds.assign.criterion')}
+            value={criterion}
+            onChange={(v) => setCriterion(v as Criterion)}
+            required
+            error={errors.split}
+            options={(['population', 'fixed_plus_population', 'manual_percent', 'amounts'] as const).map((c) => ({ value: c, label: t(criterionKey[c]) }))}
+          />
+        </div>
+        {criterion !== 'amounts' && (
+          <div className="col-md-6">
+            <TextField id="rassign-amount" label={t('funds.assign.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.regional.assign.amountHelp', { available: formatCents(reservation.available) })} />
+          </div>
+        )}
+        {criterion === 'fixed_plus_population' && (
+          <div className="col-md-6">
+            <TextField id="rassign-fixed" label={t('funds.assign.fixedPercent')} value={fixedPercent} onChange={setFixedPercent} required error={errors.fixedPercent} help={t('funds.assign.fixedPercentHelp')} />
+          </div>
+        )}
+      </div>
+      {needsTable && (
+        <div className="table-responsive mb-3">
+          <table className="table table-sm caption-top">
+            <caption>{t(criterion === 'amounts' ? 'funds.assign.amountsCaption' : 'funds.assign.percentsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('funds.col.district')}</th>
+                <th scope="col">{t(criterion === 'amounts' ? 'funds.assign.colAmount' : 'funds.assign.colPercent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {districts.map((d) => (
+                <tr key={d}>
+                  <th scope="row">
+                    <label htmlFor={`rassign-d-${d}`} className="fw-normal mb-0">
+                      {d} — {names.get(d) ?? d}
+                    </label>
+                  </th>
+                  <td>
+                    <input
+                      id={`rassign-d-${d}`}
+                      className={`form-control form-control-sm${errors[`d-${d}`] ? ' is-invalid' : ''}`}
+                      value={perDistrict[d] ?? ''}
+                      onChange={(e) => setPerDistrict({ ...perDistrict, [d]: e.target.value })}
+                      inputMode="decimal"
+                      aria-invalid={errors[`d-${d}`] ? true : undefined}
+                      aria-describedby={errors[`d-${d}`] ? `rassign-d-${d}-error` : undefined}
+                    />
+                    {errors[`d-${d}`] && (
+                      <div id={`rassign-d-${d}-error`} className="invalid-feedback d-block">
+                        {errors[`d-${d}`]}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Button color="primary" outline type="button" className="mb-3" onClick={() => void computePreview()} disabled={busy}>
+        {t('funds.assign.preview')}
+      </Button>
+      {busy && !preview && <Loading />}
+      {preview && (
+        <section aria-labelledby="rassign-preview-title" className="mb-3">
+          <h4 id="rassign-preview-title" className="h5" tabIndex={-1}>
+            {t('funds.regional.assign.previewTitle', { code: reservation.code })}
+          </h4>
+          <div className="table-responsive funds-preview" tabIndex={0} role="region" aria-labelledby="rassign-preview-title">
+            <table className="table table-sm caption-top assign-preview">
+              <caption>{t('funds.assign.previewCaption', { criterion: t(criterionKey[criterion]) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('funds.col.district')}</th>
+                  <th scope="col">{t('funds.col.name')}</th>
+                  <th scope="col" className="text-end">
+                    {t('funds.assign.colShare')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.shares.map((s) => (
+                  <tr key={s.district}>
+                    <th scope="row">{s.district}</th>
+                    <td>{names.get(s.district) ?? ''}</td>
+                    <td className="text-end">{formatCents(s.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    {t('funds.assign.sum', { count: formatInteger(preview.shares.length) })}
+                  </th>
+                  <td className="text-end fw-bold assign-preview-sum">{formatCents(sum)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <p className={sumMatches ? 'text-success fw-semibold' : 'text-danger fw-semibold'} role="status">
+            {sumMatches
+              ? t('funds.assign.sumMatches', { amount: formatCents(sum) })
+              : t('funds.assign.sumDiffers', { sum: formatCents(sum), amount: formatCents(Number(previewAmount ?? 0n)) })}
+          </p>
+          <dl className="row small regional-preview-totals">
+            <dt className="col-sm-6">{t('funds.regional.assign.reservation')}</dt>
+            <dd className="col-sm-6">{formatCents(preview.reservation)}</dd>
+            <dt className="col-sm-6">{t('funds.regional.assign.already')}</dt>
+            <dd className="col-sm-6">{formatCents(preview.alreadyAssigned)}</dd>
+            <dt className="col-sm-6">{t('funds.regional.assign.remaining')}</dt>
+            <dd className={`col-sm-6 regional-preview-remaining${preview.remaining < 0 ? ' text-danger fw-bold' : ''}`}>{formatCents(preview.remaining)}</dd>
+          </dl>
+          {preview.remaining < 0 && <Alert fade={false} color="warning">{t('funds.regional.assign.over', { excess: formatCents(-preview.remaining) })}</Alert>}
+          <ActPicker id="rassign-act" type="DD" label={t('funds.assign.act')} value={actId} onChange={setActId} error={errors.act} />
+          <SubmitButton busy={busy} label={t('funds.assign.submit')} />
+        </section>
+      )}
+    </RegionalPanel>
+  );
+}
+
+export function RegionalReservationPage({ id }: { id: number }) {
+  const t = useT();
+  const { user } = useSession();
+  const manager = canManageFunds(user);
+  const names = useDistrictNames();
+  const reservation = useApi<ReservationDetail>(`/api/regional-funds/reservations/${id}`);
+  const [done, setDone] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const r = reservation.data;
+  const title = r ? t('funds.regional.reservationPage.title', { code: r.code, description: r.description }) : t('funds.regional.reservationPage.titleShort');
+
+  const finished = (message: string) => {
+    setDone(message);
+    setRound(round + 1);
+    reservation.reload();
+    window.setTimeout(() => document.getElementById('regional-done')?.focus(), 0);
+  };
+
+  const total = r ? r.assignments.reduce((s, a) => s + a.amount, 0) : 0;
+
+  return (
+    <>
+      <RegionalBreadcrumb
+        trail={r ? [{ to: chapterPath(r.chapterId), label: t('funds.regional.chapterPage.crumb', { code: r.chapterCode }) }] : []}
+        current={r ? t('funds.regional.reservationPage.crumb', { code: r.code }) : t('funds.regional.reservationPage.titleShort')}
+      />
+      <PageHeading title={title} />
+      <ErrorAlert error={reservation.error} />
+      {reservation.loading && !r && <Loading />}
+      {done && (
+        <div id="regional-done" tabIndex={-1}>
+          <Alert fade={false} color="success" role="status">
+            {done}
+          </Alert>
+        </div>
+      )}
+      {r && (
+        <>
+          <dl className="row regional-reservation-summary">
+            <dt className="col-sm-4">{t('funds.regional.reservationPage.chapter')}</dt>
+            <dd className="col-sm-8">{r.chapterCode}</dd>
+            <dt className="col-sm-4">{t('funds.col.fund')}</dt>
+            <dd className="col-sm-8">{r.fund}</dd>
+            <dt className="col-sm-4">{t('funds.regional.col.year')}</dt>
+            <dd className="col-sm-8">{r.year}</dd>
+            <dt className="col-sm-4">{t('funds.regional.col.amount')}</dt>
+            <dd className="col-sm-8 regional-reservation-amount">{formatCents(r.amount)}</dd>
+            <dt className="col-sm-4">{t('funds.regional.col.assigned')}</dt>
+            <dd className="col-sm-8 regional-reservation-assigned">{formatCents(r.assigned)}</dd>
+            <dt className="col-sm-4">{t('funds.regional.col.toAssign')}</dt>
+            <dd className="col-sm-8 regional-reservation-available">{formatCents(r.available)}</dd>
+            <dt className="col-sm-4">{t('funds.regional.col.dgr')}</dt>
+            <dd className="col-sm-8">{actRefLabel(t, r.act)}</dd>
+          </dl>
+
+          <section aria-labelledby="assignments-title" className="mb-4">
+            <h2 id="assignments-title" className="h3">
+              {t('funds.regional.assignments.title')}
+            </h2>
+            {r.assignments.length === 0 ? (
+              <EmptyState text={t('funds.regional.assignments.empty')} />
+            ) : (
+              <div className="table-responsive">
+                <table className="table caption-top table-sm regional-assignments">
+                  <caption>{t('funds.regional.assignments.caption', { code: r.code })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('funds.col.district')}</th>
+                      <th scope="col">{t('funds.col.name')}</th>
+                      <th scope="col" className="text-end">{t('funds.regional.col.assigned')}</th>
+                      <th scope="col">{t('funds.regional.assignments.act')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.assignments.map((a) => (
+                      <tr key={`${a.district}/${a.act.id}`}>
+                        <th scope="row">{a.district}</th>
+                        <td>{names.get(a.district) ?? ''}</td>
+                        <td className="text-end">{formatCents(a.amount)}</td>
+                        <td>{t('funds.regional.assignments.actValue', { number: a.act.number })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row" colSpan={2}>
+                        {t('funds.dashboard.total')}
+                      </th>
+                      <td className="text-end fw-bold">{formatCents(total)}</td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            )}
+          </section>
+
+          {manager && r.available > 0 && names.size > 0 && (
+            <section aria-labelledby="rassign-section-title" className="mb-4">
+              <h2 id="rassign-section-title" className="h3">
+                {t('funds.regional.assign.section')}
+              </h2>
+              <AssignReservationForm key={round} reservation={r} names={names} onDone={finished} />
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}
