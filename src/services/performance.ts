@@ -338,7 +338,7 @@ export const reportPdf = async (ctx: ServiceContext, actor: Actor, id: number): 
 // ---------------------------------------------------------------- monitoring
 
 /** The plan, locked against a concurrent validation, and still open to changes. */
-const openPlan = async (tx: Executor, planId: number): Promise<PlanRow> => {
+export const openPlan = async (tx: Executor, planId: number): Promise<PlanRow> => {
   const plan = await findPlan(tx, planId, true);
   if (!plan) throw planNotFound(planId);
   if (plan.status === 'validated') throw frozen();

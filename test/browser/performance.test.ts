@@ -258,4 +258,53 @@ describe('performance cycle journeys', () => {
     await page.getByText('Triennio 2025–2027').waitFor();
     await page.context().close();
   });
+  test('the consortium manager writes a new plan: a centre, an objective and its indicator, with the server’s Italian error on a wrong target', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, demoUser(demo, 'consortium_manager'), demo.password);
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Performance' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Piani della performance' }).waitFor();
+    await page.getByRole('button', { name: 'Nuovo piano' }).click();
+    await page.getByLabel(/^Ente/).fill('Consorzio di prova');
+    await page.getByLabel(/^Anno del piano/).fill('2026');
+    await page.getByLabel(/^Triennio: primo anno/).fill('2026');
+    await page.getByLabel(/^Triennio: ultimo anno/).fill('2028');
+    await assertAccessible(page, 'nuovo piano della performance');
+    await page.getByRole('button', { name: 'Crea il piano' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Piano della performance 2026 — Consorzio di prova' }).waitFor();
+    await page.getByText('Triennio 2026–2028').waitFor();
+    await page.getByText('Il piano non ha centri di responsabilità.').waitFor();
+
+    await page.getByRole('button', { name: 'Aggiungi centro di responsabilità' }).click();
+    await page.getByLabel(/^Nome del centro di responsabilità/).fill('Area Servizi Sociali');
+    await page.getByRole('button', { name: 'Aggiungi il centro' }).click();
+    await page.getByText('Centro di responsabilità «Area Servizi Sociali» aggiunto.').waitFor();
+
+    await page.getByRole('button', { name: /^Aggiungi obiettivo/ }).click();
+    await page.getByLabel(/^Codice dell’obiettivo/).fill('1');
+    await page.getByLabel(/^Titolo dell’obiettivo/).fill('Ridurre i tempi di presa in carico');
+    await page.getByLabel(/^Progetto PEG/).fill('PEG 12.04');
+    await assertAccessible(page, 'nuovo obiettivo di un centro');
+    await page.getByRole('button', { name: 'Aggiungi l’obiettivo' }).click();
+    await page.getByText('Obiettivo 1 aggiunto a Area Servizi Sociali.').waitFor();
+    await assertAccessible(page, 'piano scritto con un centro e un obiettivo');
+
+    await page.getByRole('table', { name: 'Obiettivi di performance: Area Servizi Sociali' }).getByRole('link', { name: 'Ridurre i tempi di presa in carico' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obiettivo 1 — Area Servizi Sociali' }).waitFor();
+    await page.getByText('PEG 12.04').waitFor();
+    await page.getByRole('button', { name: /^Aggiungi indicatore/ }).click();
+    await page.getByLabel(/^Nome dell’indicatore/).fill('Prese in carico entro 30 giorni');
+    await page.getByLabel(/^Unità di misura/).fill('n.');
+    await page.getByLabel(/^Valore atteso/).fill('forse');
+    await page.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Valore atteso non riconosciuto' }).waitFor();
+    await assertAccessible(page, 'indicatore con valore atteso non riconosciuto');
+    await page.getByLabel(/^Valore atteso/).fill('40');
+    await page.getByRole('button', { name: 'Aggiungi l’indicatore' }).click();
+    await page.getByText('Indicatore aggiunto.').waitFor();
+    const indicators = page.getByRole('table', { name: /^Indicatori di risultato 2026/ });
+    await indicators.getByRole('rowheader', { name: 'Prese in carico entro 30 giorni' }).waitFor();
+    await indicators.getByRole('cell', { name: '40', exact: true }).waitFor();
+    await assertAccessible(page, 'obiettivo scritto con un indicatore');
+    await page.context().close();
+  });
 });

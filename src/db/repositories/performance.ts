@@ -142,3 +142,44 @@ export const activitiesOf = (ex: Executor, objectiveId: number) =>
 
 export const indicatorsOf = (ex: Executor, objectiveId: number) =>
   ex.select().from(performanceIndicators).where(eq(performanceIndicators.objectiveId, objectiveId)).orderBy(asc(performanceIndicators.position), asc(performanceIndicators.id));
+
+// ---------------------------------------------------------------- authoring
+
+export type CentreRow = typeof performanceCentres.$inferSelect;
+
+/** A centre of the plan (null: it does not exist or lies in another plan). */
+export const centreOfPlan = async (ex: Executor, planId: number, centreId: number): Promise<CentreRow | null> => {
+  const [row] = await ex.select().from(performanceCentres).where(and(eq(performanceCentres.id, centreId), eq(performanceCentres.planId, planId)));
+  return row ?? null;
+};
+
+/** A centre of the plan by name, compared without case (the import refuses two centres differing only in case). */
+export const centreByName = async (ex: Executor, planId: number, name: string): Promise<CentreRow | null> => {
+  const [row] = await ex
+    .select()
+    .from(performanceCentres)
+    .where(and(eq(performanceCentres.planId, planId), sql`lower(${performanceCentres.name}) = lower(${name})`))
+    .limit(1);
+  return row ?? null;
+};
+
+/** The position after the last one of a centre (in its plan), a membership (in its centre), an activity or an indicator (in its objective). */
+export const nextCentrePosition = async (ex: Executor, planId: number): Promise<number> => {
+  const [row] = await ex.select({ max: sql<string | null>`max(${performanceCentres.position})` }).from(performanceCentres).where(eq(performanceCentres.planId, planId));
+  return Number(row?.max ?? 0) + 1;
+};
+
+export const nextMembershipPosition = async (ex: Executor, centreId: number): Promise<number> => {
+  const [row] = await ex.select({ max: sql<string | null>`max(${performanceCentreObjectives.position})` }).from(performanceCentreObjectives).where(eq(performanceCentreObjectives.centreId, centreId));
+  return Number(row?.max ?? 0) + 1;
+};
+
+export const nextActivityPosition = async (ex: Executor, objectiveId: number): Promise<number> => {
+  const [row] = await ex.select({ max: sql<string | null>`max(${performanceActivities.position})` }).from(performanceActivities).where(eq(performanceActivities.objectiveId, objectiveId));
+  return Number(row?.max ?? 0) + 1;
+};
+
+export const nextIndicatorPosition = async (ex: Executor, objectiveId: number): Promise<number> => {
+  const [row] = await ex.select({ max: sql<string | null>`max(${performanceIndicators.position})` }).from(performanceIndicators).where(eq(performanceIndicators.objectiveId, objectiveId));
+  return Number(row?.max ?? 0) + 1;
+};

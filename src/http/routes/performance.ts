@@ -21,6 +21,7 @@ import {
   validateScores,
   type ImportResult,
 } from '../../services/performance.ts';
+import { addActivity, addCentre, addIndicator, addObjective, createPlan, OBJECTIVE_TEXTS, setScoring } from '../../services/performance/authoring.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
 import { sendProblem } from '../problem.ts';
@@ -320,5 +321,121 @@ export const performanceRoutes = (ctx: ServiceContext) => async (app: FastifyIns
       },
     },
     async (request) => validateScores(ctx, actorOf(request), (request.params as { id: number }).id, request.body as Parameters<typeof validateScores>[3]),
+  );
+  // ------------------------------------------------------------ authoring (a plan written in the application)
+
+  const PlanParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+  const CentreParams = Type.Object({ id: Type.Integer({ minimum: 1 }), centreId: Type.Integer({ minimum: 1 }) });
+  const ObjectiveParams = Type.Object({ id: Type.Integer({ minimum: 1 }), objectiveId: Type.Integer({ minimum: 1 }) });
+  const Text = (maxLength: number) => Type.String({ maxLength });
+
+  app.post(
+    '/api/performance/plans/new',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: "Crea un piano vuoto (bozza) per un ente e un anno, all'interno del triennio; 409 se il piano di quell'ente e anno esiste già",
+        body: Type.Object({ body: Text(500), year: Type.Integer(), periodFrom: Type.Integer(), periodTo: Type.Integer() }),
+        response: { 201: Type.Object({ id: Type.Integer(), body: Type.String(), year: Type.Integer(), period: Type.Object({ from: Type.Integer(), to: Type.Integer() }), scoring: Scoring, status: Type.String() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createPlan(ctx, actorOf(request), request.body as Parameters<typeof createPlan>[2])),
+  );
+
+  app.post(
+    '/api/performance/plans/:id/centres',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Aggiunge un centro di responsabilità al piano (non validato)',
+        params: PlanParams,
+        body: Type.Object({ name: Text(500) }),
+        response: { 201: Type.Object({ id: Type.Integer(), name: Type.String(), position: Type.Integer() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addCentre(ctx, actorOf(request), (request.params as { id: number }).id, request.body as { name: string })),
+  );
+
+  app.post(
+    '/api/performance/plans/:id/centres/:centreId/objectives',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Aggiunge un obiettivo a un centro di responsabilità, con tutti i campi (il codice non è univoco)',
+        params: CentreParams,
+        body: Type.Object({ code: Text(100), title: Text(20_000), ...Object.fromEntries(OBJECTIVE_TEXTS.map((f) => [f, Type.Optional(Text(20_000))])) }),
+        response: {
+          201: Type.Object({ id: Type.Integer(), centreId: Type.Integer(), code: Type.String(), title: Type.String(), ...Object.fromEntries(OBJECTIVE_TEXTS.map((f) => [f, Type.String()])) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: number; centreId: number };
+      return reply.code(201).send(await addObjective(ctx, actorOf(request), p.id, p.centreId, request.body as Parameters<typeof addObjective>[4]));
+    },
+  );
+
+  app.post(
+    '/api/performance/plans/:id/objectives/:objectiveId/activities',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: "Aggiunge un'attività all'obiettivo, con il tempo previsto come scritto (\"Marzo\", \"mensile\")",
+        params: ObjectiveParams,
+        body: Type.Object({ description: Text(20_000), planned: Type.Optional(Text(200)) }),
+        response: { 201: Type.Object({ id: Type.Integer(), objectiveId: Type.Integer(), description: Type.String(), planned: Type.String(), actual: Type.String() }), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: number; objectiveId: number };
+      return reply.code(201).send(await addActivity(ctx, actorOf(request), p.id, p.objectiveId, request.body as Parameters<typeof addActivity>[4]));
+    },
+  );
+
+  app.post(
+    '/api/performance/plans/:id/objectives/:objectiveId/indicators',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: "Aggiunge un indicatore all'obiettivo; valore atteso come scritto (numero non negativo all'italiana, si, no), peso facoltativo (1)",
+        params: ObjectiveParams,
+        body: Type.Object({
+          name: Type.Optional(Text(2000)),
+          description: Type.Optional(Text(20_000)),
+          unit: Type.Optional(Text(50)),
+          target: Text(200),
+          weight: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+        }),
+        response: {
+          201: Type.Object({ id: Type.Integer(), objectiveId: Type.Integer(), name: Type.String(), description: Type.String(), unit: Type.String(), target: Type.String(), actual: Type.String(), weight: Type.Number() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: number; objectiveId: number };
+      return reply.code(201).send(await addIndicator(ctx, actorOf(request), p.id, p.objectiveId, request.body as Parameters<typeof addIndicator>[4]));
+    },
+  );
+
+  app.put(
+    '/api/performance/plans/:id/scoring',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Soglie di valutazione del piano (raggiunto, parzialmente raggiunto), tra 0 e 1; risponde con i nuovi punteggi',
+        params: PlanParams,
+        body: Scoring,
+        response: { 200: Type.Object({ id: Type.Integer(), scoring: Scoring, scores: Scores }), ...problemResponses },
+      },
+    },
+    async (request) => setScoring(ctx, actorOf(request), (request.params as { id: number }).id, request.body as { achievedThreshold: number; partiallyThreshold: number }),
   );
 };

@@ -15,7 +15,8 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { canReport, canRevise } from './permissions.ts';
+import { canAuthor, canReport, canRevise } from './permissions.ts';
+import { AddActivityForm, AddIndicatorForm } from './Authoring.tsx';
 import { formatScore, ScoreText, StatusBadge, statusLabel } from './labels.tsx';
 import { InlineEdit } from './InlineEdit.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
@@ -111,6 +112,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
   const { centre, objective } = current;
   const reporter = canReport(user, plan.status);
   const reviser = canRevise(user, plan.status);
+  const author = canAuthor(user, plan.status);
   const label = t('perf.objective.heading', { code: objective.code, centre: centre.name });
   const lastSuspension = objective.status === 'suspended' ? [...objective.revisions].reverse().find((r) => r.kind === 'suspended') : undefined;
   const others = occurrences.filter((x) => x.centre.id !== centre.id);
@@ -225,6 +227,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
             </table>
           </div>
         )}
+        {author && <AddActivityForm planId={plan.id} objectiveId={objective.id} objectiveLabel={label} onSaved={reload} />}
       </section>
 
       {objective.activities.length > 0 && (
@@ -286,6 +289,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
             </table>
           </div>
         )}
+        {author && <AddIndicatorForm planId={plan.id} objectiveId={objective.id} objectiveLabel={label} onSaved={reload} />}
       </section>
 
       <section aria-labelledby="perf-report-title" className="my-4">

@@ -9,7 +9,8 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { canValidate } from './permissions.ts';
+import { canAuthor, canValidate } from './permissions.ts';
+import { AddCentreForm, AddObjectiveForm, ScoringForm } from './Authoring.tsx';
 import { ScoreText, StatusBadge } from './labels.tsx';
 import { PlanStatusBadge } from './PlanStatusBadge.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
@@ -51,6 +52,7 @@ export function PlanPage({ id }: { id: string }) {
   const { data: plan, error, loading, reload } = useApi<Plan>(`/api/performance/plans/${encodeURIComponent(id)}`);
   const [justValidated, setJustValidated] = useState(false);
   const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+  const author = plan ? canAuthor(user, plan.status) : false;
 
   return (
     <>
@@ -140,9 +142,13 @@ export function PlanPage({ id }: { id: string }) {
                     </table>
                   </div>
                 )}
+                {author && <AddObjectiveForm plan={plan} centre={centre} onSaved={reload} />}
               </div>
             ))}
+            {author && <AddCentreForm plan={plan} onSaved={reload} />}
           </section>
+
+          {author && <ScoringForm plan={plan} onSaved={reload} />}
 
           {canValidate(user, plan.status) && (
             <ValidationForm

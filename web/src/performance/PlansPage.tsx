@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { canManagePerformance } from './permissions.ts';
 import { PlanImport } from './PlanImport.tsx';
+import { NewPlanForm } from './Authoring.tsx';
 import { PlanStatusBadge } from './PlanStatusBadge.tsx';
 import type { PlanSummary } from './types.ts';
 
@@ -20,6 +21,7 @@ export function PlansPage() {
     <>
       <PageHeading title={t('perf.plans.title')} />
       <p className="lead">{t('perf.plans.intro')}</p>
+      {canManagePerformance(user) && <NewPlanForm />}
       {canManagePerformance(user) && <PlanImport onImported={reload} />}
       <ErrorAlert error={error} />
       {loading && !data && <Loading />}

@@ -15,3 +15,5 @@ const evaluates = allow('evaluator');
 export const canReport = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && reports(user);
 export const canRevise = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && canManagePerformance(user);
 export const canValidate = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && evaluates(user);
+/** Writing the plan itself (centres, objectives, activities, indicators, thresholds): the manager, until validation. */
+export const canAuthor = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && canManagePerformance(user);
