@@ -307,22 +307,24 @@ export const expenseStaging = (database: Database, tx: Tx) => {
         () => 'documento già registrato con valori diversi: un importo già inviato si corregge con una richiesta di rettifica',
       );
       if (!issues.empty) return zero();
+      // Lines already stored identically (a re-import) stay as they are; the checks above left only
+      // those and new ones, so what remains in the stage is exactly what to insert.
+      await tx.execute(sql`delete from expense_stage s using expense_lines e where e.district_code = s.district_code and e.document = s.document`);
+      // In key order: the unique index is filled page by page instead of at random.
+      await tx.execute(sql`
+        insert into expense_lines (district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised)
+        select district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised from expense_stage order by district_code, document`);
       const res = await tx.execute(sql`
-        with inserted as (
-          insert into expense_lines (district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised)
-          select district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised from expense_stage
-          on conflict (district_code, document) do nothing
-          returning district_code, fund_code, annuality, amount, recognised
-        ), totals as (
+        with totals as (
           insert into district_fund_totals (district_code, fund_code, annuality, reported, recognised, expense_lines)
-          select district_code, fund_code, annuality, sum(amount), coalesce(sum(recognised), 0), count(*) from inserted group by 1, 2, 3
+          select district_code, fund_code, annuality, sum(amount), coalesce(sum(recognised), 0), count(*) from expense_stage group by 1, 2, 3
           on conflict (district_code, fund_code, annuality) do update set
             reported = district_fund_totals.reported + excluded.reported,
             recognised = district_fund_totals.recognised + excluded.recognised,
             expense_lines = district_fund_totals.expense_lines + excluded.expense_lines
-          returning district_code, fund_code, annuality
+          returning 1
         )
-        select (select count(*) from inserted) as added, (select coalesce(sum(amount), 0) from inserted) as amount`);
+        select (select count(*) from expense_stage) as added, (select coalesce(sum(amount), 0) from expense_stage) as amount`);
       const row = rowsOf<{ added: string | number; amount: string | number }>(res)[0]!;
       const added = Number(row.added);
       if (added > 0) {
