@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ActPicker } from './ActPicker.tsx';
+import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
 import type { AnnualityDetail, DisbursementCheck, SplitPreview } from './types.ts';
 import { centsToInput, centsToJson, isCalendarDate, parseEuroInput, todayInRome } from './util.ts';
 
@@ -291,44 +292,15 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
         )}
       </div>
       {needsTable && (
-        <div className="table-responsive mb-3">
-          <table className="table table-sm caption-top">
-            <caption>{t(criterion === 'amounts' ? 'funds.assign.amountsCaption' : 'funds.assign.percentsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('funds.col.district')}</th>
-                <th scope="col">{t(criterion === 'amounts' ? 'funds.assign.colAmount' : 'funds.assign.colPercent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((d) => (
-                <tr key={d}>
-                  <th scope="row">
-                    <label htmlFor={`assign-d-${d}`} className="fw-normal mb-0">
-                      {d} — {names.get(d) ?? d}
-                    </label>
-                  </th>
-                  <td>
-                    <input
-                      id={`assign-d-${d}`}
-                      className={`form-control form-control-sm${errors[`d-${d}`] ? ' is-invalid' : ''}`}
-                      value={perDistrict[d] ?? ''}
-                      onChange={(e) => setPerDistrict({ ...perDistrict, [d]: e.target.value })}
-                      inputMode="decimal"
-                      aria-invalid={errors[`d-${d}`] ? true : undefined}
-                      aria-describedby={errors[`d-${d}`] ? `assign-d-${d}-error` : undefined}
-                    />
-                    {errors[`d-${d}`] && (
-                      <div id={`assign-d-${d}-error`} className="invalid-feedback d-block">
-                        {errors[`d-${d}`]}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DistrictSplitInputs
+          idPrefix="assign"
+          criterion={criterion === 'amounts' ? 'amounts' : 'manual_percent'}
+          districts={districts}
+          names={names}
+          values={perDistrict}
+          onChange={setPerDistrict}
+          errors={errors}
+        />
       )}
       <Button color="primary" outline type="button" className="mb-3" onClick={() => void computePreview()} disabled={busy}>
         {t('funds.assign.preview')}

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
+import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
 import { useDistrictNames } from './hooks.ts';
 import { canManageFunds, centsToInput, centsToJson, parseEuroInput } from './util.ts';
 import { chapterPath, focusFirstError, RegionalBreadcrumb, RegionalPanel, SubmitButton, type ReservationDetail, type ReservationPreview } from './RegionalShared.tsx';
@@ -170,44 +171,15 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
         )}
       </div>
       {needsTable && (
-        <div className="table-responsive mb-3">
-          <table className="table table-sm caption-top">
-            <caption>{t(criterion === 'amounts' ? 'funds.assign.amountsCaption' : 'funds.assign.percentsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('funds.col.district')}</th>
-                <th scope="col">{t(criterion === 'amounts' ? 'funds.assign.colAmount' : 'funds.assign.colPercent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((d) => (
-                <tr key={d}>
-                  <th scope="row">
-                    <label htmlFor={`rassign-d-${d}`} className="fw-normal mb-0">
-                      {d} — {names.get(d) ?? d}
-                    </label>
-                  </th>
-                  <td>
-                    <input
-                      id={`rassign-d-${d}`}
-                      className={`form-control form-control-sm${errors[`d-${d}`] ? ' is-invalid' : ''}`}
-                      value={perDistrict[d] ?? ''}
-                      onChange={(e) => setPerDistrict({ ...perDistrict, [d]: e.target.value })}
-                      inputMode="decimal"
-                      aria-invalid={errors[`d-${d}`] ? true : undefined}
-                      aria-describedby={errors[`d-${d}`] ? `rassign-d-${d}-error` : undefined}
-                    />
-                    {errors[`d-${d}`] && (
-                      <div id={`rassign-d-${d}-error`} className="invalid-feedback d-block">
-                        {errors[`d-${d}`]}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DistrictSplitInputs
+          idPrefix="rassign"
+          criterion={criterion === 'amounts' ? 'amounts' : 'manual_percent'}
+          districts={districts}
+          names={names}
+          values={perDistrict}
+          onChange={setPerDistrict}
+          errors={errors}
+        />
       )}
       <Button color="primary" outline type="button" className="mb-3" onClick={() => void computePreview()} disabled={busy}>
         {t('funds.assign.preview')}
