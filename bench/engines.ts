@@ -102,20 +102,28 @@ export const createBareTable = async (database: Database) => {
 
 export const dropBareTable = (database: Database) => database.db.execute(sql.raw(`DROP TABLE IF EXISTS ${BARE_TABLE}`));
 
-const COPY_OPTIONS = `(FORMAT csv, DELIMITER ';')`;
+interface CopyTarget {
+  /** `table (columns)` or `table` */
+  readonly into: string;
+  /** the file's first line is a header, skipped */
+  readonly header: boolean;
+}
 
 /**
- * COPY of `file` (header skipped) into the bare table, in one transaction. PGlite: blobs of
- * ~`chunkRows` rows cut at line ends (STACK.md: ~100k-row blobs); PostgreSQL: the file piped
- * through pg-copy-streams. Returns the rows the server reports.
+ * COPY of `file` into a table, in one transaction, with `before` and `after` statements inside it.
+ * PGlite: blobs of ~`chunkRows` rows cut at line ends (STACK.md: ~100k-row blobs); PostgreSQL:
+ * the file piped through pg-copy-streams. Returns the rows the server reports.
  */
-export const rawCopy = async (database: Database, file: string, chunkRows = 100_000): Promise<number> => {
+const copyFile = async (database: Database, file: string, target: CopyTarget, before: readonly string[] = [], after: readonly string[] = [], chunkRows = 100_000): Promise<number> => {
+  const options = `(FORMAT csv, DELIMITER ';'${target.header ? ', HEADER true' : ''})`;
   if (database.raw.kind === 'postgres') {
     const client = await database.raw.pool.connect();
     try {
       await client.query('BEGIN');
-      const stream = client.query(copyFrom(`COPY ${BARE_TABLE} FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`));
+      for (const statement of before) await client.query(statement);
+      const stream = client.query(copyFrom(`COPY ${target.into} FROM STDIN WITH ${options}`));
       await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), stream);
+      for (const statement of after) await client.query(statement);
       await client.query('COMMIT');
       return Number(stream.rowCount);
     } catch (e) {
@@ -127,13 +135,13 @@ export const rawCopy = async (database: Database, file: string, chunkRows = 100_
   }
   const client = database.raw.client;
   let rows = 0;
-  let headerSkipped = false;
+  let headerSkipped = !target.header;
   let pending: Buffer[] = [];
   let pendingRows = 0;
   let tail: Buffer = Buffer.alloc(0);
   const flush = async () => {
     if (pendingRows === 0) return;
-    const res = await client.query(`COPY ${BARE_TABLE} FROM '/dev/blob' WITH ${COPY_OPTIONS}`, [], { blob: new Blob(pending as unknown as BlobPart[]) });
+    const res = await client.query(`COPY ${target.into} FROM '/dev/blob' WITH (FORMAT csv, DELIMITER ';')`, [], { blob: new Blob(pending as unknown as BlobPart[]) });
     rows += res.affectedRows ?? pendingRows;
     pending = [];
     pendingRows = 0;
@@ -145,6 +153,7 @@ export const rawCopy = async (database: Database, file: string, chunkRows = 100_
   };
   await client.query('BEGIN');
   try {
+    for (const statement of before) await client.query(statement);
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       let data = tail.length ? Buffer.concat([tail, chunk]) : chunk;
       if (!headerSkipped) {
@@ -172,10 +181,36 @@ export const rawCopy = async (database: Database, file: string, chunkRows = 100_
       pendingRows++;
     }
     await flush();
+    for (const statement of after) await client.query(statement);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;
   }
   return rows;
+};
+
+/** The baseline: `spese.csv` as it is (header skipped) into the bare table. */
+export const rawCopy = (database: Database, file: string): Promise<number> => copyFile(database, file, { into: BARE_TABLE, header: true });
+
+export const FLOOR_TABLE = 'bench_expense_floor';
+
+/**
+ * The floor of any import into Regia's schema: the same rows, already converted (cents, ISO
+ * dates: `convertedFile`, no header), COPYed into an empty table with expense_lines' columns and
+ * defaults, whose indexes (primary key, unique key, fund index, read from the catalogue) are then
+ * built by sorting, in the same transaction: what the import does for a large file, minus
+ * reading and checking the CSV, the totals and the receipt.
+ */
+export const schemaFloorCopy = async (database: Database, convertedFile: string, columns: readonly string[]): Promise<number> => {
+  await database.db.execute(sql.raw(`DROP TABLE IF EXISTS ${FLOOR_TABLE}`));
+  await database.db.execute(sql.raw(`CREATE TABLE ${FLOOR_TABLE} (LIKE expense_lines INCLUDING DEFAULTS)`));
+  const indexes = rowsOf<{ def: string }>(await database.db.execute(sql`select pg_get_indexdef(indexrelid) as def from pg_index where indrelid = 'expense_lines'::regclass`));
+  const build = indexes.map((i) => i.def.replace(/INDEX (\S+) ON (\S+\.)?expense_lines /, (_m, name: string, schema: string | undefined) => `INDEX floor_${name} ON ${schema ?? ''}${FLOOR_TABLE} `));
+  const before = database.engine === 'postgres' ? ["set local maintenance_work_mem = '256MB'"] : [];
+  try {
+    return await copyFile(database, convertedFile, { into: `${FLOOR_TABLE} (${columns.join(', ')})`, header: false }, before, build);
+  } finally {
+    await database.db.execute(sql.raw(`DROP TABLE IF EXISTS ${FLOOR_TABLE}`));
+  }
 };

@@ -23,7 +23,9 @@ import { importExchange } from '../src/services/imports.ts';
 import { readFolder } from '../src/exchange/read-folder.ts';
 import { compliance } from '../src/services/funds/readouts.ts';
 import { ALL_ITALY, writeExpenses, writeSetupFolder, type Shape, type SetupSummary } from './synthetic.ts';
-import { BARE_TABLE, createBareTable, dropBareTable, openPglite, openPostgres, postgresReachable, rawCopy, PG_URL, type BenchEngine } from './engines.ts';
+import { BARE_TABLE, createBareTable, dropBareTable, openPglite, openPostgres, postgresReachable, rawCopy, schemaFloorCopy, PG_URL, type BenchEngine } from './engines.ts';
+import { writeConverted } from './convert.ts';
+import { EXPENSE_COPY_COLUMNS } from '../src/exchange/expense-scan.ts';
 import { measureMemory, mb, type MemoryPeak } from './memory.ts';
 import { benchPerformanceReport, benchPerformanceReportService, type ReportTimings, type ServiceReportTimings } from './performance-report.ts';
 import { load, machine } from './machine.ts';
@@ -91,6 +93,8 @@ interface EngineFigures {
   setup: SetupSummary & { ms: number };
   smallImport: ImportFigures;
   copy: ImportFigures;
+  /** the converted rows into a table shaped like expense_lines, indexes built after: the schema's floor */
+  floor: { ms: number };
   import: ImportFigures;
   fill: { lines: number; ms: number; chunks: { lines: number; ms: number }[] };
   complianceSmall: ComplianceFigures;
@@ -160,6 +164,8 @@ interface SharedFile {
   dir: string;
   file: string;
   bytes: number;
+  /** the same rows converted (cents, ISO dates), no header: for the schema floor */
+  converted: string;
 }
 
 const runEngine = async (engine: BenchEngine, shared: SharedFile): Promise<EngineFigures> => {
@@ -202,12 +208,16 @@ const runEngine = async (engine: BenchEngine, shared: SharedFile): Promise<Engin
     if (copied !== importLines) throw new Error(`raw COPY stored ${copied} rows, ${importLines} expected`);
     await dropBareTable(engine.database);
     const copy: ImportFigures = { lines: importLines, bytes, ms: copyRun.result.ms, memory: copyRun.memory };
-    log(`${engine.label}: raw COPY ${fmtMs(copy.ms)} (${rate(importLines, copy.ms)}); importExchange…`);
+    log(`${engine.label}: raw COPY ${fmtMs(copy.ms)} (${rate(importLines, copy.ms)}); schema floor…`);
+    const floorRun = await timeIt(() => schemaFloorCopy(engine.database, shared.converted, EXPENSE_COPY_COLUMNS));
+    if (floorRun.result !== importLines) throw new Error(`schema floor stored ${floorRun.result} rows, ${importLines} expected`);
+    const floor = { ms: floorRun.ms };
+    log(`${engine.label}: schema floor ${fmtMs(floor.ms)} (${(floor.ms / copy.ms).toFixed(2)}× the raw COPY); importExchange…`);
     const imp = await measureMemory(() => timeIt(() => importFolder(ctx, cmpDir)));
     const added = imp.result.result.counts.spese?.added ?? 0;
     if (added !== importLines) throw new Error(`import stored ${added} lines, ${importLines} expected`);
     const importFig: ImportFigures = { lines: importLines, bytes, ms: imp.result.ms, memory: imp.memory };
-    log(`${engine.label}: importExchange ${fmtMs(importFig.ms)} (${rate(importLines, importFig.ms)}), ratio ${(importFig.ms / copy.ms).toFixed(2)}×`);
+    log(`${engine.label}: importExchange ${fmtMs(importFig.ms)} (${rate(importLines, importFig.ms)}), ratio ${(importFig.ms / copy.ms).toFixed(2)}× the raw COPY, ${(importFig.ms / floor.ms).toFixed(2)}× the schema floor`);
 
     // 4. fill up to the large point through the same import path, in folders of ≤ fillChunk lines
     let total = smallLines + importLines;
@@ -237,6 +247,7 @@ const runEngine = async (engine: BenchEngine, shared: SharedFile): Promise<Engin
       setup: { ...summary, ms: setup.ms },
       smallImport,
       copy,
+      floor,
       import: importFig,
       fill,
       complianceSmall,
@@ -271,6 +282,8 @@ const engineTable = (f: EngineFigures): string => {
     [`raw COPY, ${fmtInt(f.copy.lines)} lines (${mb(f.copy.bytes)}) into a bare table`, fmtMs(f.copy.ms), rate(f.copy.lines, f.copy.ms), '—'],
     [`importExchange, same ${fmtInt(f.import.lines)} lines`, fmtMs(f.import.ms), rate(f.import.lines, f.import.ms), '—'],
     ['ratio import / COPY', `${ratio.toFixed(2)}×`, `target ≤ ${TARGET.importRatio}× on PostgreSQL`, pg ? verdict(ratio <= TARGET.importRatio) : 'n/a (target is for PostgreSQL)'],
+    ['  schema floor: the converted rows COPYed into a table like expense_lines, its 3 indexes built after', fmtMs(f.floor.ms), `${(f.floor.ms / f.copy.ms).toFixed(2)}× the raw COPY: the database work alone, no reading or checking`, '—'],
+    ['  ratio import / schema floor', `${(f.import.ms / f.floor.ms).toFixed(2)}×`, 'the cost of reading and checking the CSV, the totals and the receipt', '—'],
     [`compliance ${config.fund} ${config.annuality}, ${fmtInt(f.complianceSmall.linesInDatabase)} lines in DB (${fmtInt(f.complianceSmall.linesInFundAnnuality)} of it)`, fmtMs(f.complianceSmall.medianMs), `median of ${f.complianceSmall.calls} (min ${fmtMs(f.complianceSmall.minMs)}, max ${fmtMs(f.complianceSmall.maxMs)})`, '—'],
     [`compliance ${config.fund} ${config.annuality}, ${fmtInt(f.complianceBig.linesInDatabase)} lines in DB (${fmtInt(f.complianceBig.linesInFundAnnuality)} of it)`, fmtMs(f.complianceBig.medianMs), `median of ${f.complianceBig.calls} (min ${fmtMs(f.complianceBig.minMs)}, max ${fmtMs(f.complianceBig.maxMs)}); target ≤ ${TARGET.complianceMs} ms on PostgreSQL at 6,000,000`, pg ? (fullScale ? verdict(f.complianceBig.medianMs <= TARGET.complianceMs) : `${verdict(f.complianceBig.medianMs <= TARGET.complianceMs)} (below full scale)`) : 'n/a (target is for PostgreSQL)'],
     ['ratio compliance large / small', `${cRatio.toFixed(2)}×`, `target ≤ ${TARGET.complianceRatio}`, verdict(cRatio <= TARGET.complianceRatio)],
@@ -325,10 +338,14 @@ const main = async () => {
 
   const sharedDir = await mkdtemp(join(tmpdir(), 'regia-bench-compare-'));
   process.once('exit', () => rmSync(sharedDir, { recursive: true, force: true }));
-  const shared: SharedFile = { dir: sharedDir, file: join(sharedDir, 'spese.csv'), bytes: 0 };
+  const shared: SharedFile = { dir: sharedDir, file: join(sharedDir, 'spese.csv'), bytes: 0, converted: join(sharedDir, 'converted', 'spese-cents.csv') };
   const gen = await timeIt(() => writeExpenses(shared.file, { from: config.smallLines, count: config.importLines }, config.shape));
   shared.bytes = gen.result;
   log(`generated the comparison spese.csv: ${fmtInt(config.importLines)} synthetic lines, ${mb(shared.bytes)}, in ${fmtMs(gen.ms)} (streamed)`);
+  // outside the import's folder: a file there with another name would be an error
+  await mkdir(join(sharedDir, 'converted'));
+  const converted = await writeConverted(shared.file, shared.converted);
+  if (converted !== config.importLines) throw new Error(`conversion: ${converted} lines, ${config.importLines} expected`);
   // the reader alone (no database): how much of an import is parsing and checking the CSV in JS
   let readLines = 0;
   const reader = await measureMemory(() =>
@@ -396,6 +413,8 @@ const main = async () => {
           ['import rows/s', ...results.engines.map((e) => rate(e.import.lines, e.import.ms))],
           ['raw COPY rows/s', ...results.engines.map((e) => rate(e.copy.lines, e.copy.ms))],
           ['import / COPY (target ≤ 2× on PostgreSQL)', ...results.engines.map((e) => `${(e.import.ms / e.copy.ms).toFixed(2)}×`)],
+          ['schema floor / COPY', ...results.engines.map((e) => `${(e.floor.ms / e.copy.ms).toFixed(2)}×`)],
+          ['import / schema floor', ...results.engines.map((e) => `${(e.import.ms / e.floor.ms).toFixed(2)}×`)],
           [`compliance median, ${fmtInt(config.smallLines)} lines`, ...results.engines.map((e) => fmtMs(e.complianceSmall.medianMs))],
           [`compliance median, ${fmtInt(config.bigLines)} lines (target ≤ 100 ms on PostgreSQL)`, ...results.engines.map((e) => fmtMs(e.complianceBig.medianMs))],
           ['compliance large / small (target ≤ 1.5)', ...results.engines.map((e) => `${(e.complianceBig.medianMs / e.complianceSmall.medianMs).toFixed(2)}×`)],

@@ -8,10 +8,10 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Tx } from './client.ts';
 
-type RawClient = { kind: 'pglite'; tx: PgliteTransaction } | { kind: 'postgres'; client: PoolClient };
+export type RawClient = { kind: 'pglite'; tx: PgliteTransaction } | { kind: 'postgres'; client: PoolClient };
 
 /** The connection a Drizzle transaction runs on (Drizzle keeps it as `session.client`). */
-const rawClientOf = (database: Database, tx: Tx): RawClient => {
+export const rawClientOf = (database: Database, tx: Tx): RawClient => {
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
   if (!client) throw new Error('transaction without a client: Drizzle internals changed');
   return database.engine === 'pglite' ? { kind: 'pglite', tx: client as PgliteTransaction } : { kind: 'postgres', client: client as PoolClient };

@@ -18,7 +18,6 @@ import { HOME_REGION } from './bootstrap.ts';
 import { romeDate } from '../domain/dates.ts';
 import {
   IssueList,
-  expenseStaging,
   importAnnualities,
   importAssignments,
   importDisbursements,
@@ -27,6 +26,7 @@ import {
   refreshMoneyTotals,
   type Counts,
 } from './funds/import-funds.ts';
+import { expenseStaging } from './funds/import-expenses.ts';
 
 export type ImportSource = { kind: 'path'; path: string } | { kind: 'uploads'; files: readonly ExchangeUpload[] };
 

@@ -1,6 +1,6 @@
 /**
- * The fund files of an exchange import (fondi, annualita, linee, assegnazioni, liquidazioni,
- * spese), inside the import's transaction. Each record is keyed as EXCHANGE.md states: an
+ * The fund files of an exchange import (fondi, annualita, linee, assegnazioni, liquidazioni;
+ * spese in import-expenses.ts), inside the import's transaction. Each record is keyed as EXCHANGE.md states: an
  * identical record already stored is skipped; a different one under the same key is refused
  * (an earlier figure is corrected through a correction request, never by silent overwrite).
  * Limits are checked on the sums after the whole file, and the first record that breaks one
@@ -8,8 +8,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { acts, assignments, disbursements, districts, fundAnnualities, funds, interventionLines } from '../../db/schema/index.ts';
-import { rowsOf, type Database, type Tx } from '../../db/client.ts';
-import { copyRows } from '../../db/bulk.ts';
+import { rowsOf, type Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { cents, type Cents } from '../../domain/money.ts';
@@ -20,13 +19,11 @@ import {
 } from '../../domain/funds/limits.ts';
 import type { Annuality, DistrictCode, FundCode } from '../../domain/funds/types.ts';
 import { formatIssue } from '../../exchange/issues.ts';
-import type { ActReference, AnnualityRecord, AssignmentRecord, DisbursementRecord, ExpenseRecord, FundRecord, InterventionLineRecord } from '../../exchange/files.ts';
+import type { ActReference, AnnualityRecord, AssignmentRecord, DisbursementRecord, FundRecord, InterventionLineRecord } from '../../exchange/files.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
 import { ensureAct } from '../acts.ts';
 import { refreshMoneyTotals } from './totals.ts';
-import { fastLoadExpenses } from './fast-expenses.ts';
-import type { ByteSource } from '../../exchange/source.ts';
 
 export interface Counts {
   added: number;
@@ -34,7 +31,7 @@ export interface Counts {
   unchanged: number;
 }
 
-const zero = (): Counts => ({ added: 0, changed: 0, unchanged: 0 });
+export const zero = (): Counts => ({ added: 0, changed: 0, unchanged: 0 });
 
 /** Collects `file:line: column: message` errors; the import stores nothing when any exists. */
 export class IssueList {
@@ -239,100 +236,6 @@ export const importDisbursements = async (ctx: ServiceContext, tx: Tx, actor: Ac
     );
   }
   return c;
-};
-
-/** Expense lines arrive in batches and are copied to a staging table; checked and stored at the end. */
-export const expenseStaging = (database: Database, tx: Tx) => {
-  let created = false;
-  let staged = 0;
-  const ensure = async () => {
-    if (created) return;
-    await tx.execute(sql`CREATE TEMP TABLE expense_stage (
-      line integer, district_code text, document text, fund_code text, annuality integer, area text,
-      description text, amount bigint, paid_on date, recognised bigint) ON COMMIT DROP`);
-    created = true;
-  };
-  return {
-    get staged() {
-      return staged;
-    },
-    /** The fast route for a clean CSV file (fast-expenses.ts); null: read it row by row instead. */
-    addFile: async (file: { name: string; open(): ByteSource }) => {
-      await ensure();
-      const summary = await fastLoadExpenses(database, tx, file);
-      if (summary) staged += summary.lines;
-      return summary;
-    },
-    add: async (batch: readonly ExpenseRecord[]) => {
-      await ensure();
-      staged += batch.length;
-      await copyRows(
-        database,
-        tx,
-        'expense_stage',
-        ['line', 'district_code', 'document', 'fund_code', 'annuality', 'area', 'description', 'amount', 'paid_on', 'recognised'],
-        batch.map((r) => [r.line, r.districtCode, r.document, r.fundCode, r.annuality, r.area, r.description, r.amount, r.paymentDate, r.recognisedAmount]),
-      );
-    },
-    /** Checks the staged lines against the database, then stores the new ones and their totals. */
-    commit: async (ctx: ServiceContext, actor: Actor, file: string, issues: IssueList): Promise<Counts> => {
-      if (!created) return zero();
-      const problems = async (query: ReturnType<typeof sql>, column: string, message: (r: Record<string, unknown>) => string) => {
-        for (const r of rowsOf<Record<string, unknown>>(await tx.execute(query))) issues.add(file, Number(r.line), column, message(r));
-      };
-      // Duplicate keys within the file (the streaming reader keeps no keys: see read-folder.ts).
-      await problems(
-        sql`select line, district_code, document, first from (
-              select line, district_code, document, min(line) over (partition by district_code, document) as first from expense_stage
-            ) d where line <> first order by line limit 1000`,
-        'distretto,documento',
-        (r) => `chiave duplicata (${String(r.district_code)}, ${String(r.document)}): già presente alla riga ${String(r.first)}`,
-      );
-      await problems(
-        sql`select s.line, s.district_code from expense_stage s where not exists (select 1 from districts d where d.code = s.district_code) order by s.line limit 1000`,
-        'distretto',
-        (r) => `distretto "${String(r.district_code)}" inesistente`,
-      );
-      await problems(
-        sql`select s.line, s.fund_code, s.annuality from expense_stage s where not exists (select 1 from fund_annualities a where a.fund_code = s.fund_code and a.annuality = s.annuality) order by s.line limit 1000`,
-        'annualita',
-        (r) => `annualità ${String(r.annuality)} del fondo "${String(r.fund_code)}" inesistente`,
-      );
-      await problems(
-        sql`select s.line from expense_stage s join expense_lines e on e.district_code = s.district_code and e.document = s.document
-            where (e.fund_code, e.annuality, e.area, e.description, e.amount, e.paid_on, e.recognised) is distinct from
-                  (s.fund_code, s.annuality, s.area, s.description, s.amount, s.paid_on, s.recognised)
-            order by s.line limit 1000`,
-        'documento',
-        () => 'documento già registrato con valori diversi: un importo già inviato si corregge con una richiesta di rettifica',
-      );
-      if (!issues.empty) return zero();
-      // Lines already stored identically (a re-import) stay as they are; the checks above left only
-      // those and new ones, so what remains in the stage is exactly what to insert.
-      await tx.execute(sql`delete from expense_stage s using expense_lines e where e.district_code = s.district_code and e.document = s.document`);
-      // In key order: the unique index is filled page by page instead of at random.
-      await tx.execute(sql`
-        insert into expense_lines (district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised)
-        select district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised from expense_stage order by district_code, document`);
-      const res = await tx.execute(sql`
-        with totals as (
-          insert into district_fund_totals (district_code, fund_code, annuality, reported, recognised, expense_lines)
-          select district_code, fund_code, annuality, sum(amount), coalesce(sum(recognised), 0), count(*) from expense_stage group by 1, 2, 3
-          on conflict (district_code, fund_code, annuality) do update set
-            reported = district_fund_totals.reported + excluded.reported,
-            recognised = district_fund_totals.recognised + excluded.recognised,
-            expense_lines = district_fund_totals.expense_lines + excluded.expense_lines
-          returning 1
-        )
-        select (select count(*) from expense_stage) as added, (select coalesce(sum(amount), 0) from expense_stage) as amount`);
-      const row = rowsOf<{ added: string | number; amount: string | number }>(res)[0]!;
-      const added = Number(row.added);
-      if (added > 0) {
-        await recordChange(ctx, tx, actor, { action: 'expense_lines.import', entityType: 'expense_lines', entityId: file, after: { lines: added, amount: String(row.amount) } });
-      }
-      return { added, changed: 0, unchanged: staged - added };
-    },
-  };
 };
 
 export { refreshMoneyTotals };
