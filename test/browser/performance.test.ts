@@ -147,7 +147,8 @@ describe('performance cycle journeys', () => {
     await assertAccessible(page, 'revisione con nuova delibera del CdA');
     await form.getByRole('button', { name: 'Registra la deliberazione' }).click();
     await page.getByText('CDA n. 71 del 28/11/2024 registrata nel registro degli atti e scelta per la revisione.').waitFor();
-    assert.match(await form.getByLabel('Deliberazione del CdA').locator('option:checked').innerText(), /^CDA n\. 71 del 28\/11\/2024/);
+    // the list of resolutions is loaded again before the new one is chosen: wait for it
+    await form.getByLabel('Deliberazione del CdA').locator('option:checked', { hasText: /^CDA n\. 71 del 28\/11\/2024/ }).waitFor({ state: 'attached' });
     await form.getByRole('button', { name: 'Sospendi l’obiettivo' }).click();
 
     await page.getByText('Obiettivo sospeso: resta nel piano ma non viene valutato.').waitFor();

@@ -184,6 +184,22 @@ describe('regional funds journey', () => {
     assert.equal(await page.locator('#rassign-form').count(), 0);
     await assertAccessible(page, `prenotazione ${firstReservation} assegnata`);
 
+    // A later DGR raises the reservation; it may not fall below what is assigned.
+    await page.getByRole('button', { name: 'Modifica la prenotazione' }).click();
+    const amend = page.locator('#ramend-form');
+    await amend.getByLabel('Nuovo importo prenotato').fill('250.000,00');
+    await amend.getByRole('button', { name: 'Salva la modifica' }).click();
+    await amend.getByText('L’importo non può scendere sotto quanto già assegnato ai distretti: € 300.000,00.').waitFor();
+    await amend.getByLabel('Nuovo importo prenotato').fill('350.000,00');
+    await registerActInline(page, 'DGR', `DGR-M-${stamp}`, '2025-06-01');
+    await assertAccessible(page, `modifica della prenotazione ${firstReservation}`);
+    await amend.getByRole('button', { name: 'Salva la modifica' }).click();
+    await page.getByText(`Prenotazione ${firstReservation} modificata: ora € 350.000,00.`).waitFor();
+    // the summary is read again after the save: wait for the new figures
+    await page.locator('.regional-reservation-amount').filter({ hasText: /^€ 350\.000,00$/ }).waitFor();
+    await page.locator('.regional-reservation-available').filter({ hasText: /^€ 50\.000,00$/ }).waitFor();
+    await page.locator('#rassign-form').waitFor();
+
     // Back on the chapter, the year shows what was assigned.
     await page.getByRole('navigation', { name: 'Percorso di navigazione' }).getByRole('link', { name: `Capitolo ${chapterCode}` }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`Capitolo ${chapterCode}`) }).waitFor();

@@ -84,6 +84,36 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     assert.match((blocked.json() as { detail: string }).detail, /mancano € 225\.000,00/);
   });
 
+  it('changes the gating rule of an annuality by an act, with the earlier rule in the audit trail', async () => {
+    const before = (await region.get('/api/funds/FNPS/annualities/2025')).json() as { gating: { kind: string; lag: number }; gatingAct: unknown };
+    assert.deepEqual([before.gating.kind, before.gating.lag, before.gatingAct], ['recognised_share_of_earlier_annuality', 2, null]);
+    const dgr = await act('DGR', '850', '2025-08-20');
+    const bad = await region.send('PUT', '/api/funds/FNPS/annualities/2025/gating', { rule: { kind: 'recognised_share_of_earlier_annuality', lag: 2, threshold: { num: 0, den: 4 } }, actId: dgr });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.match((bad.json() as { detail: string }).detail, /Soglia non valida/);
+    assert.equal((await district.send('PUT', '/api/funds/FNPS/annualities/2025/gating', { rule: { kind: 'none' }, actId: dgr })).statusCode, 403);
+
+    // a third instead of three quarters: D01 still misses 10,000,000 − 0 recognised
+    const res = await region.send('PUT', '/api/funds/FNPS/annualities/2025/gating', { rule: { kind: 'recognised_share_of_earlier_annuality', lag: 2, threshold: { num: 1, den: 3 } }, actId: dgr });
+    assert.equal(res.statusCode, 200, res.body);
+    const after = res.json() as { gating: { threshold: { num: string; den: string } }; gatingAct: { id: number; number: string } };
+    assert.deepEqual(after.gating.threshold, { num: '1', den: '3' });
+    assert.deepEqual([after.gatingAct.id, after.gatingAct.number], [dgr, '850']);
+    const check = (await region.get('/api/funds/FNPS/annualities/2025/disbursements/check?district=D01')).json() as { allowed: boolean; missing: number };
+    assert.deepEqual([check.allowed, check.missing], [false, 10_000_000]);
+    const [audit] = rowsOf<{ before: unknown; after: { threshold: { num: string } } }>(
+      await t.database.db.execute(sql`select before, after from audit_entries where action = 'fund_annuality.gating' order by seq desc limit 1`),
+    );
+    assert.equal(audit!.before, null);
+    assert.equal(audit!.after.threshold.num, '1');
+
+    // no condition at all: the tranche may go
+    await region.send('PUT', '/api/funds/FNPS/annualities/2025/gating', { rule: { kind: 'none' }, actId: dgr });
+    assert.equal(((await region.get('/api/funds/FNPS/annualities/2025/disbursements/check?district=D01')).json() as { allowed: boolean }).allowed, true);
+    // back to the art. 89 rule for the tests that follow
+    await region.send('PUT', '/api/funds/FNPS/annualities/2025/gating', { rule: { kind: 'recognised_share_of_earlier_annuality', lag: 2, threshold: { num: 3, den: 4 } }, actId: dgr });
+  });
+
   it('keeps the district report as a draft, takes an upload with a receipt, and counts it only once submitted', async () => {
     const line = await district.send('POST', '/api/districts/D01/reports/2023/lines', { document: 'FT-1', fund: 'FNPS', annuality: 2023, area: 'A1', description: 'Assistenza domiciliare', amount: 10_000_000, paidOn: '2023-11-02' });
     assert.equal(line.statusCode, 201, line.body);

@@ -41,6 +41,7 @@ const AnnualityDetail = Type.Object({
   programmed: Type.Integer(),
   transmission: Type.Union([Type.Object({ transmittedOn: Type.String(), protocol: Type.String() }), Type.Null()]),
   gating: Type.Unknown(),
+  gatingAct: Type.Union([Type.Object({ id: Type.Integer(), type: Type.String(), number: Type.String(), date: Type.String() }), Type.Null()]),
   lines: Type.Array(Type.Object({ code: Type.String(), description: Type.String(), amount: Type.Integer(), assigned: Type.Integer(), actId: Type.Integer() })),
 });
 

@@ -310,6 +310,7 @@ export const annualityDetail = async (ctx: ServiceContext, actor: Actor, fund: s
     await db.execute(sql`select line_code, sum(amount) as s from assignments where fund_code = ${fund} and annuality = ${annuality} group by line_code`),
   );
   const rule = row.a.gatingRule ? parseGatingRule(row.a.gatingRule) : defaultGatingRule({ rule75: row.f.rule75 });
+  const [gatingAct] = row.a.gatingActId ? await db.select().from(acts).where(eq(acts.id, row.a.gatingActId)) : [];
   return {
     fund: row.f.code,
     fundName: row.f.name,
@@ -321,6 +322,8 @@ export const annualityDetail = async (ctx: ServiceContext, actor: Actor, fund: s
     programmed: lines.reduce((s, l) => s + toNumber(cents(l.amount)), 0),
     transmission: row.a.transmittedOn ? { transmittedOn: row.a.transmittedOn, protocol: row.a.transmissionProtocol ?? '' } : null,
     gating: gatingRuleToJson(rule),
+    /** the act that set the rule; null: the default of the fund */
+    gatingAct: gatingAct ? { id: gatingAct.id, type: gatingAct.type, number: gatingAct.number, date: gatingAct.date } : null,
     lines: lines.map((l) => ({
       code: l.code,
       description: l.description,

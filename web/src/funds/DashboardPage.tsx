@@ -17,11 +17,11 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import type { AnnualityDetail, Compliance, ComplianceDistrict, Tranche } from './types.ts';
 import { useDistrictNames } from './hooks.ts';
-import { canManageFunds, formatRatio, formatShare } from './util.ts';
+import { canManageFunds, formatRatio, formatShare, fractionToPercent } from './util.ts';
 import { DistrictChart } from './DistrictChart.tsx';
-import { AssignForm, DisburseForm, ProgrammeLineForm, TransmissionForm } from './ManageForms.tsx';
+import { AssignForm, DisburseForm, GatingForm, ProgrammeLineForm, TransmissionForm } from './ManageForms.tsx';
 
-type Action = 'programme' | 'assign' | 'disburse' | 'transmission' | null;
+type Action = 'programme' | 'assign' | 'disburse' | 'transmission' | 'gating' | null;
 
 function Chain({ c }: { c: Compliance }) {
   const t = useT();
@@ -244,6 +244,15 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
       {compliance.loading && !compliance.data && <Loading />}
       {compliance.data && <Chain c={compliance.data} />}
 
+      {detail.data && (
+        <p id="gating-rule">
+          {detail.data.gating.kind === 'none'
+            ? t('funds.gating.none', { annuality })
+            : t('funds.gating.share', { annuality, earlier: annuality - detail.data.gating.lag, threshold: fractionToPercent(detail.data.gating.threshold) })}{' '}
+          {detail.data.gatingAct ? t('funds.gating.setBy', { act: actRefLabel(t, detail.data.gatingAct) }) : t('funds.gating.default')}
+        </p>
+      )}
+
       {detail.data?.rule75 && (
         <section aria-labelledby="tranches-title" className="mb-4">
           <h2 id="tranches-title" className="h3">
@@ -279,6 +288,9 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
             <Button color="primary" outline onClick={() => open('transmission')} aria-expanded={action === 'transmission'} aria-controls="transmission-form">
               {t('funds.actions.transmission')}
             </Button>
+            <Button color="primary" outline onClick={() => open('gating')} aria-expanded={action === 'gating'} aria-controls="gating-form">
+              {t('funds.actions.gating')}
+            </Button>
             <Link to={`/fondi/${encodeURIComponent(fund)}/${annuality}/verifica`} className="btn btn-outline-primary">
               {t('funds.actions.verify')}
             </Link>
@@ -287,6 +299,7 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
           {action === 'assign' && <AssignForm key={assignLine ?? ''} detail={detail.data} initialLine={assignLine} {...formProps} />}
           {action === 'disburse' && <DisburseForm detail={detail.data} {...formProps} />}
           {action === 'transmission' && <TransmissionForm detail={detail.data} {...formProps} />}
+          {action === 'gating' && <GatingForm detail={detail.data} {...formProps} />}
         </section>
       )}
 

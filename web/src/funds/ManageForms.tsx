@@ -1,7 +1,8 @@
 /**
  * The Region's money steps on a fund annuality (DOMAIN.md "National funds: the life cycle"):
  * programming a line (DGR), assigning it to districts with the split helper (DD),
- * disbursing a tranche after the gating pre-check (DD), recording the transmission to the ministry.
+ * disbursing a tranche after the gating pre-check (DD), recording the transmission to the ministry,
+ * changing the annuality's gating rule (by an act).
  * Every step cites its act; the server's Italian refusal is shown as it is.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
@@ -14,8 +15,9 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ActPicker } from './ActPicker.tsx';
 import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
-import type { AnnualityDetail, DisbursementCheck, SplitPreview } from './types.ts';
-import { centsToInput, centsToJson, isCalendarDate, parseEuroInput, todayInRome } from './util.ts';
+import type { AnnualityDetail, DisbursementCheck, GatingRuleJson, SplitPreview } from './types.ts';
+import { centsToInput, centsToJson, focusFirstError, fractionToPercent, isCalendarDate, parseEuroInput, percentToFraction, todayInRome } from './util.ts';
+import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion } from './split-request.ts';
 
 interface FormProps {
   detail: AnnualityDetail;
@@ -26,12 +28,6 @@ interface FormProps {
 }
 
 const base = (d: AnnualityDetail) => `/api/funds/${encodeURIComponent(d.fund)}/annualities/${d.annuality}`;
-
-const focusFirst = (ids: Record<string, string>, found: Record<string, string | undefined>): boolean => {
-  const first = Object.keys(found).find((k) => found[k]);
-  if (first) document.getElementById(ids[first] ?? '')?.focus();
-  return !!first;
-};
 
 function Panel({ id, title, intro, children, onSubmit }: { id: string; title: string; intro?: string; children: ReactNode; onSubmit: (e: FormEvent) => void }) {
   const t = useT();
@@ -85,7 +81,7 @@ export function ProgrammeLineForm({ detail, onDone, onCancel }: FormProps) {
     };
     setErrors(found);
     setFailure(null);
-    if (focusFirst({ code: 'line-code', description: 'line-description', amount: 'line-amount', act: 'line-act' }, found)) return;
+    if (focusFirstError({ code: 'line-code', description: 'line-description', amount: 'line-amount', act: 'line-act' }, found)) return;
     setBusy(true);
     try {
       await api.post(`${base(detail)}/lines`, { code: code.trim(), description: description.trim(), amount: centsToJson(cents!), actId: Number(actId) });
@@ -117,15 +113,6 @@ export function ProgrammeLineForm({ detail, onDone, onCancel }: FormProps) {
   );
 }
 
-type Criterion = 'population' | 'fixed_plus_population' | 'manual_percent' | 'amounts';
-
-const criterionKey = {
-  population: 'funds.criterion.population',
-  fixed_plus_population: 'funds.criterion.fixed_plus_population',
-  manual_percent: 'funds.criterion.manual_percent',
-  amounts: 'funds.criterion.amounts',
-} as const;
-
 export function AssignForm({ detail, districts, names, onDone, onCancel, initialLine }: FormProps & { initialLine?: string }) {
   const t = useT();
   const open = detail.lines.filter((l) => l.amount > l.assigned);
@@ -156,52 +143,10 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
 
   /** The body of the split request, or null with the errors shown. */
   const body = (): { json: Record<string, unknown>; total: bigint } | null => {
-    const found: Record<string, string | undefined> = {};
-    if (!line) found.line = t('funds.assign.lineRequired');
-    let json: Record<string, unknown>;
-    let total = 0n;
-    if (criterion === 'amounts') {
-      const amounts: { district: string; amount: number }[] = [];
-      for (const d of districts) {
-        const text = perDistrict[d]?.trim() ?? '';
-        if (!text) continue;
-        const c = parseEuroInput(text);
-        if (c === null) found[`d-${d}`] = t('funds.amountInvalid');
-        else if (c > 0n) {
-          amounts.push({ district: d, amount: centsToJson(c) });
-          total += c;
-        }
-      }
-      if (amounts.length === 0) found.split = t('funds.assign.amountsRequired');
-      json = { criterion, amounts };
-    } else {
-      const c = parseEuroInput(amount);
-      if (c === null || c <= 0n) found.amount = t('funds.amountInvalid');
-      else total = c;
-      json = { criterion, amount: c === null ? 0 : centsToJson(c) };
-      if (criterion === 'fixed_plus_population') {
-        const p = Number(fixedPercent.replace(',', '.'));
-        if (!fixedPercent.trim() || Number.isNaN(p) || p < 0 || p > 100) found.fixedPercent = t('funds.assign.percentInvalid');
-        json.fixedPercent = fixedPercent.trim().replace(',', '.');
-      }
-      if (criterion === 'manual_percent') {
-        const percents: { district: string; percent: string }[] = [];
-        for (const d of districts) {
-          const text = perDistrict[d]?.trim() ?? '';
-          if (!text) continue;
-          const p = Number(text.replace(',', '.'));
-          if (Number.isNaN(p) || p < 0 || p > 100) found[`d-${d}`] = t('funds.assign.percentInvalid');
-          else if (p > 0) percents.push({ district: d, percent: text.replace(',', '.') });
-        }
-        if (percents.length === 0) found.split = t('funds.assign.percentsRequired');
-        json.percents = percents;
-      }
-    }
+    const request = splitRequest(t, { criterion, amount, fixedPercent, perDistrict, districts });
+    const found: Record<string, string> = line ? request.errors : { line: t('funds.assign.lineRequired'), ...request.errors };
     setErrors(found);
-    const ids: Record<string, string> = { line: 'assign-line', amount: 'assign-amount', fixedPercent: 'assign-fixed', split: 'assign-criterion' };
-    for (const d of districts) ids[`d-${d}`] = `assign-d-${d}`;
-    if (focusFirst(ids, found)) return null;
-    return { json, total };
+    return focusFirstError({ line: 'assign-line', ...splitFieldIds('assign', districts) }, found) ? null : request;
   };
 
   const computePreview = async () => {
@@ -277,7 +222,7 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
             onChange={(v) => setCriterion(v as Criterion)}
             required
             error={errors.split}
-            options={(['population', 'fixed_plus_population', 'manual_percent', 'amounts'] as const).map((c) => ({ value: c, label: t(criterionKey[c]) }))}
+            options={CRITERIA.map((c) => ({ value: c, label: t(criterionKey[c]) }))}
           />
         </div>
         {criterion !== 'amounts' && (
@@ -408,7 +353,7 @@ export function DisburseForm({ detail, districts, names, onDone, onCancel }: For
     };
     setErrors(found);
     setFailure(null);
-    if (focusFirst({ district: 'disburse-district', amount: 'disburse-amount', paidOn: 'disburse-date', act: 'disburse-act' }, found)) return;
+    if (focusFirstError({ district: 'disburse-district', amount: 'disburse-amount', paidOn: 'disburse-date', act: 'disburse-act' }, found)) return;
     setBusy(true);
     try {
       await api.post(`${base(detail)}/disbursements`, { district, amount: centsToJson(cents!), paidOn, actId: Number(actId) });
@@ -493,7 +438,7 @@ export function TransmissionForm({ detail, onDone, onCancel }: FormProps) {
     };
     setErrors(found);
     setFailure(null);
-    if (focusFirst({ date: 'transmission-date', protocol: 'transmission-protocol' }, found)) return;
+    if (focusFirstError({ date: 'transmission-date', protocol: 'transmission-protocol' }, found)) return;
     setBusy(true);
     try {
       await request('PUT', `${base(detail)}/transmission`, { json: { transmittedOn: date, protocol: protocol.trim() } });
@@ -517,6 +462,73 @@ export function TransmissionForm({ detail, onDone, onCancel }: FormProps) {
         </div>
       </div>
       <Actions busy={busy} submit={t('funds.transmission.submit')} onCancel={onCancel} />
+    </Panel>
+  );
+}
+
+/** The disbursement gating rule of the annuality (DOMAIN.md "Disbursement gating"), set by an act. */
+export function GatingForm({ detail, onDone, onCancel }: FormProps) {
+  const t = useT();
+  const current = detail.gating;
+  const [kind, setKind] = useState<GatingRuleJson['kind']>(current.kind);
+  const [lag, setLag] = useState(current.kind === 'none' ? '2' : String(current.lag));
+  const [threshold, setThreshold] = useState(current.kind === 'none' ? '75' : fractionToPercent(current.threshold));
+  const [actId, setActId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const gated = kind === 'recognised_share_of_earlier_annuality';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const fraction = percentToFraction(threshold);
+    const years = /^\d{1,2}$/.test(lag.trim()) ? Number(lag.trim()) : NaN;
+    const found = {
+      lag: !gated || (years >= 1 && years <= 10) ? undefined : t('funds.gating.lagInvalid'),
+      threshold: !gated || fraction ? undefined : t('funds.gating.thresholdInvalid'),
+      act: actId ? undefined : t('funds.act.required', { type: 'DGR' }),
+    };
+    setErrors(found);
+    setFailure(null);
+    if (focusFirstError({ lag: 'gating-lag', threshold: 'gating-threshold', act: 'gating-act' }, found)) return;
+    setBusy(true);
+    try {
+      const rule = gated ? { kind, lag: years, threshold: fraction } : { kind };
+      await request('PUT', `${base(detail)}/gating`, { json: { rule, actId: Number(actId) } });
+      onDone(t('funds.gating.done', { annuality: detail.annuality }));
+    } catch (reason) {
+      setFailure(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Panel id="gating-form" title={t('funds.gating.title')} intro={t('funds.gating.intro')} onSubmit={submit}>
+      <ErrorAlert error={failure} />
+      <SelectField
+        id="gating-kind"
+        label={t('funds.gating.kind')}
+        value={kind}
+        onChange={(v) => setKind(v as GatingRuleJson['kind'])}
+        required
+        options={[
+          { value: 'recognised_share_of_earlier_annuality', label: t('funds.gating.kindShare') },
+          { value: 'none', label: t('funds.gating.kindNone') },
+        ]}
+      />
+      {gated && (
+        <div className="row">
+          <div className="col-md-6">
+            <TextField id="gating-lag" type="number" label={t('funds.gating.lag')} value={lag} onChange={setLag} required error={errors.lag} help={t('funds.gating.lagHelp', { annuality: detail.annuality })} />
+          </div>
+          <div className="col-md-6">
+            <TextField id="gating-threshold" label={t('funds.gating.threshold')} value={threshold} onChange={setThreshold} required error={errors.threshold} help={t('funds.gating.thresholdHelp')} />
+          </div>
+        </div>
+      )}
+      <ActPicker id="gating-act" type="DGR" label={t('funds.gating.act')} value={actId} onChange={setActId} error={errors.act} />
+      <Actions busy={busy} submit={t('funds.gating.submit')} onCancel={onCancel} />
     </Panel>
   );
 }

@@ -19,8 +19,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
-import { canManageFunds, centsToJson, isCalendarDate, parseEuroInput } from './util.ts';
-import { focusFirstError, RegionalBreadcrumb, RegionalPanel, reservationPath, SubmitButton, type Chapter, type Reservation, type Statement } from './RegionalShared.tsx';
+import { canManageFunds, centsToJson, focusFirstError, isCalendarDate, parseEuroInput } from './util.ts';
+import { RegionalBreadcrumb, RegionalPanel, reservationPath, SubmitButton, type Chapter, type Reservation, type Statement } from './RegionalShared.tsx';
 
 const validYear = (text: string): boolean => /^\d{4}$/.test(text.trim());
 

@@ -18,8 +18,8 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
 import { useFunds } from './hooks.ts';
-import { canManageFunds, centsToJson, parseEuroInput } from './util.ts';
-import { chapterPath, focusFirstError, RegionalPanel, SubmitButton, type Chapter } from './RegionalShared.tsx';
+import { canManageFunds, centsToJson, focusFirstError, parseEuroInput } from './util.ts';
+import { chapterPath, RegionalPanel, SubmitButton, type Chapter } from './RegionalShared.tsx';
 
 function ChaptersTable({ chapters }: { chapters: Chapter[] }) {
   const t = useT();

@@ -2,12 +2,13 @@
  * `/fondi-regionali/prenotazioni/:id`: a reservation (DGR of finalisation) with its assignments to
  * districts, and the implementing act (DD) assigning it with a split criterion: preview first
  * (shares to the cent, their sum equals the amount), then confirm; Σ assignments ≤ reservation.
+ * A later DGR may change the reservation's amount, never below what is already assigned.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
+import { api, request } from '../api.ts';
 import { formatCents, formatInteger } from '../format.ts';
 import { useApi } from '../useApi.ts';
 import { useSession } from '../session.tsx';
@@ -19,17 +20,9 @@ import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
 import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
 import { useDistrictNames } from './hooks.ts';
-import { canManageFunds, centsToInput, centsToJson, parseEuroInput } from './util.ts';
-import { chapterPath, focusFirstError, RegionalBreadcrumb, RegionalPanel, SubmitButton, type ReservationDetail, type ReservationPreview } from './RegionalShared.tsx';
-
-type Criterion = 'population' | 'fixed_plus_population' | 'manual_percent' | 'amounts';
-
-const criterionKey = {
-  population: 'funds.criterion.population',
-  fixed_plus_population: 'funds.criterion.fixed_plus_population',
-  manual_percent: 'funds.criterion.manual_percent',
-  amounts: 'funds.criterion.amounts',
-} as const;
+import { canManageFunds, centsToInput, centsToJson, focusFirstError, parseEuroInput } from './util.ts';
+import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion } from './split-request.ts';
+import { chapterPath, RegionalBreadcrumb, RegionalPanel, SubmitButton, type ReservationDetail, type ReservationPreview } from './RegionalShared.tsx';
 
 function AssignReservationForm({ reservation, names, onDone }: { reservation: ReservationDetail; names: Map<string, string>; onDone: (message: string) => void }) {
   const t = useT();
@@ -50,52 +43,11 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
     setPreview(null);
   }, [criterion, amount, fixedPercent, perDistrict]);
 
+  /** The body of the split request, or null with the errors shown. */
   const body = (): { json: Record<string, unknown>; total: bigint } | null => {
-    const found: Record<string, string | undefined> = {};
-    let json: Record<string, unknown>;
-    let total = 0n;
-    if (criterion === 'amounts') {
-      const amounts: { district: string; amount: number }[] = [];
-      for (const d of districts) {
-        const text = perDistrict[d]?.trim() ?? '';
-        if (!text) continue;
-        const c = parseEuroInput(text);
-        if (c === null) found[`d-${d}`] = t('funds.amountInvalid');
-        else if (c > 0n) {
-          amounts.push({ district: d, amount: centsToJson(c) });
-          total += c;
-        }
-      }
-      if (amounts.length === 0) found.split = t('funds.assign.amountsRequired');
-      json = { criterion, amounts };
-    } else {
-      const c = parseEuroInput(amount);
-      if (c === null || c <= 0n) found.amount = t('funds.amountInvalid');
-      else total = c;
-      json = { criterion, amount: c === null ? 0 : centsToJson(c) };
-      if (criterion === 'fixed_plus_population') {
-        const p = Number(fixedPercent.replace(',', '.'));
-        if (!fixedPercent.trim() || Number.isNaN(p) || p < 0 || p > 100) found.fixedPercent = t('funds.assign.percentInvalid');
-        json.fixedPercent = fixedPercent.trim().replace(',', '.');
-      }
-      if (criterion === 'manual_percent') {
-        const percents: { district: string; percent: string }[] = [];
-        for (const d of districts) {
-          const text = perDistrict[d]?.trim() ?? '';
-          if (!text) continue;
-          const p = Number(text.replace(',', '.'));
-          if (Number.isNaN(p) || p < 0 || p > 100) found[`d-${d}`] = t('funds.assign.percentInvalid');
-          else if (p > 0) percents.push({ district: d, percent: text.replace(',', '.') });
-        }
-        if (percents.length === 0) found.split = t('funds.assign.percentsRequired');
-        json.percents = percents;
-      }
-    }
-    setErrors(found);
-    const ids: Record<string, string> = { amount: 'rassign-amount', fixedPercent: 'rassign-fixed', split: 'rassign-criterion' };
-    for (const d of districts) ids[`d-${d}`] = `rassign-d-${d}`;
-    if (focusFirstError(ids, found)) return null;
-    return { json, total };
+    const request = splitRequest(t, { criterion, amount, fixedPercent, perDistrict, districts });
+    setErrors(request.errors);
+    return focusFirstError(splitFieldIds('rassign', districts), request.errors) ? null : request;
   };
 
   const computePreview = async () => {
@@ -156,7 +108,7 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
             onChange={(v) => setCriterion(v as Criterion)}
             required
             error={errors.split}
-            options={(['population', 'fixed_plus_population', 'manual_percent', 'amounts'] as const).map((c) => ({ value: c, label: t(criterionKey[c]) }))}
+            options={CRITERIA.map((c) => ({ value: c, label: t(criterionKey[c]) }))}
           />
         </div>
         {criterion !== 'amounts' && (
@@ -243,6 +195,59 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
   );
 }
 
+/** The reservation's amount (and description) changed by a new DGR: never below what is assigned. */
+function AmendReservationForm({ reservation, onDone, onCancel }: { reservation: ReservationDetail; onDone: (message: string) => void; onCancel: () => void }) {
+  const t = useT();
+  const [amount, setAmount] = useState(centsToInput(reservation.amount));
+  const [description, setDescription] = useState(reservation.description);
+  const [actId, setActId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const cents = parseEuroInput(amount);
+    const found = {
+      amount: cents === null || cents <= 0n ? t('funds.amountInvalid') : cents < BigInt(reservation.assigned) ? t('funds.regional.amend.belowAssigned', { assigned: formatCents(reservation.assigned) }) : undefined,
+      act: actId ? undefined : t('funds.act.required', { type: 'DGR' }),
+    };
+    setErrors(found);
+    setFailure(null);
+    if (focusFirstError({ amount: 'ramend-amount', act: 'ramend-act' }, found)) return;
+    setBusy(true);
+    try {
+      await request('PUT', `/api/regional-funds/reservations/${reservation.id}`, { json: { amount: centsToJson(cents!), actId: Number(actId), description: description.trim() } });
+      onDone(t('funds.regional.amend.done', { code: reservation.code, amount: formatCents(cents!) }));
+    } catch (reason) {
+      setFailure(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <RegionalPanel id="ramend-form" title={t('funds.regional.amend.title', { code: reservation.code })} intro={t('funds.regional.amend.intro', { assigned: formatCents(reservation.assigned) })} onSubmit={submit}>
+      <ErrorAlert error={failure} />
+      <div className="row">
+        <div className="col-md-4">
+          <TextField id="ramend-amount" label={t('funds.regional.amend.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.amountHelp')} />
+        </div>
+        <div className="col-md-8">
+          <TextField id="ramend-description" label={t('funds.line.description')} value={description} onChange={setDescription} maxLength={500} />
+        </div>
+      </div>
+      <ActPicker id="ramend-act" type="DGR" label={t('funds.regional.amend.act')} value={actId} onChange={setActId} error={errors.act} />
+      <div className="d-flex gap-2 flex-wrap">
+        <SubmitButton busy={busy} label={t('funds.regional.amend.submit')} />
+        <Button color="secondary" outline type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </RegionalPanel>
+  );
+}
+
 export function RegionalReservationPage({ id }: { id: number }) {
   const t = useT();
   const { user } = useSession();
@@ -251,11 +256,13 @@ export function RegionalReservationPage({ id }: { id: number }) {
   const reservation = useApi<ReservationDetail>(`/api/regional-funds/reservations/${id}`);
   const [done, setDone] = useState<string | null>(null);
   const [round, setRound] = useState(0);
+  const [amending, setAmending] = useState(false);
   const r = reservation.data;
   const title = r ? t('funds.regional.reservationPage.title', { code: r.code, description: r.description }) : t('funds.regional.reservationPage.titleShort');
 
   const finished = (message: string) => {
     setDone(message);
+    setAmending(false);
     setRound(round + 1);
     reservation.reload();
     window.setTimeout(() => document.getElementById('regional-done')?.focus(), 0);
@@ -297,6 +304,15 @@ export function RegionalReservationPage({ id }: { id: number }) {
             <dt className="col-sm-4">{t('funds.regional.col.dgr')}</dt>
             <dd className="col-sm-8">{actRefLabel(t, r.act)}</dd>
           </dl>
+
+          {manager && (
+            <div className="mb-4">
+              <Button color="primary" outline className="mb-3" onClick={() => setAmending(true)} aria-expanded={amending} aria-controls="ramend-form">
+                {t('funds.regional.amend.open')}
+              </Button>
+              {amending && <AmendReservationForm reservation={r} onDone={finished} onCancel={() => setAmending(false)} />}
+            </div>
+          )}
 
           <section aria-labelledby="assignments-title" className="mb-4">
             <h2 id="assignments-title" className="h3">

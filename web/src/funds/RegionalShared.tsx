@@ -72,13 +72,6 @@ export interface ReservationPreview {
 export const chapterPath = (id: number): string => `/fondi-regionali/capitoli/${id}`;
 export const reservationPath = (id: number): string => `/fondi-regionali/prenotazioni/${id}`;
 
-/** Focuses the first field with an error; true when there was one. */
-export const focusFirstError = (ids: Record<string, string>, found: Record<string, string | undefined>): boolean => {
-  const first = Object.keys(found).find((k) => found[k]);
-  if (first) document.getElementById(ids[first] ?? '')?.focus();
-  return !!first;
-};
-
 /** A titled form card, as in the national funds' action forms. */
 export function RegionalPanel({ id, title, intro, children, onSubmit }: { id: string; title: string; intro?: string; children: ReactNode; onSubmit: (e: FormEvent) => void }) {
   const t = useT();

@@ -66,9 +66,16 @@ export interface AnnualityDetail {
   act: { id: number; type: ActType; number: string; date: string };
   programmed: number;
   transmission: { transmittedOn: string; protocol: string } | null;
-  gating: unknown;
+  gating: GatingRuleJson;
+  /** the act that set the rule; null: the fund's default */
+  gatingAct: { id: number; type: ActType; number: string; date: string } | null;
   lines: AnnualityLine[];
 }
+
+/** Disbursement gating of a fund annuality, as the API gives it (src/domain/funds/gating.ts). */
+export type GatingRuleJson =
+  | { kind: 'none' }
+  | { kind: 'recognised_share_of_earlier_annuality'; lag: number; threshold: { num: string; den: string } };
 
 export interface Share {
   district: string;

@@ -64,3 +64,31 @@ export const isCalendarDate = (text: string): boolean => {
 
 /** Today in Europe/Rome as `YYYY-MM-DD` (a default for date fields, never for a rule). */
 export const todayInRome = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/** `75` or `66,67` (a percentage above 0 and at most 100, two decimals at most) as a reduced fraction. */
+export const percentToFraction = (text: string): { num: string; den: string } | null => {
+  const m = /^(\d{1,3})(?:[.,](\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!m) return null;
+  const hundredths = BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
+  if (hundredths <= 0n || hundredths > 10_000n) return null;
+  const d = gcd(hundredths, 10_000n);
+  return { num: String(hundredths / d), den: String(10_000n / d) };
+};
+
+/** 3/4 → `75`, 2/3 → `66,67` (rounded half up to two decimals, as the rule's messages show it). */
+export const fractionToPercent = (f: { num: string; den: string }): string => {
+  const num = BigInt(f.num);
+  const den = BigInt(f.den);
+  const hundredths = (num * 20_000n + den) / (2n * den);
+  const decimals = hundredths % 100n;
+  return `${hundredths / 100n}${decimals === 0n ? '' : `,${String(decimals).padStart(2, '0')}`}`;
+};
+
+/** Focuses the first field with an error; true when there was one. */
+export const focusFirstError = (ids: Record<string, string>, found: Record<string, string | undefined>): boolean => {
+  const first = Object.keys(found).find((k) => found[k]);
+  if (first) document.getElementById(ids[first] ?? '')?.focus();
+  return !!first;
+};

@@ -1,0 +1,86 @@
+/**
+ * The split of an assignment as the forms send it (national lines and regional reservations
+ * alike): the criterion, the amount or the per-district values typed, checked field by field.
+ * The shares themselves are computed by the server (src/domain/funds/split.ts).
+ */
+import type { Translate } from '../i18n/i18n.tsx';
+import { centsToJson, parseEuroInput } from './util.ts';
+
+export const CRITERIA = ['population', 'fixed_plus_population', 'manual_percent', 'amounts'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+export const criterionKey = {
+  population: 'funds.criterion.population',
+  fixed_plus_population: 'funds.criterion.fixed_plus_population',
+  manual_percent: 'funds.criterion.manual_percent',
+  amounts: 'funds.criterion.amounts',
+} as const;
+
+export interface SplitFields {
+  readonly criterion: Criterion;
+  /** the amount to split, as typed (unused for `amounts`) */
+  readonly amount: string;
+  readonly fixedPercent: string;
+  /** per district code, as typed: a percentage or an amount */
+  readonly perDistrict: Readonly<Record<string, string>>;
+  readonly districts: readonly string[];
+}
+
+export interface SplitRequest {
+  readonly json: Record<string, unknown>;
+  /** what the shares must add up to, in cents */
+  readonly total: bigint;
+  /** messages by field: `amount`, `fixedPercent`, `split` (the criterion), `d-CODE` */
+  readonly errors: Record<string, string>;
+}
+
+const percentOf = (text: string): number | null => {
+  const p = Number(text.replace(',', '.'));
+  return Number.isNaN(p) || p < 0 || p > 100 ? null : p;
+};
+
+export const splitRequest = (t: Translate, f: SplitFields): SplitRequest => {
+  const errors: Record<string, string> = {};
+  const typed = (d: string) => f.perDistrict[d]?.trim() ?? '';
+  if (f.criterion === 'amounts') {
+    const amounts: { district: string; amount: number }[] = [];
+    let total = 0n;
+    for (const d of f.districts) {
+      if (!typed(d)) continue;
+      const c = parseEuroInput(typed(d));
+      if (c === null) errors[`d-${d}`] = t('funds.amountInvalid');
+      else if (c > 0n) {
+        amounts.push({ district: d, amount: centsToJson(c) });
+        total += c;
+      }
+    }
+    if (amounts.length === 0) errors.split = t('funds.assign.amountsRequired');
+    return { json: { criterion: f.criterion, amounts }, total, errors };
+  }
+  const c = parseEuroInput(f.amount);
+  if (c === null || c <= 0n) errors.amount = t('funds.amountInvalid');
+  const json: Record<string, unknown> = { criterion: f.criterion, amount: c === null ? 0 : centsToJson(c) };
+  if (f.criterion === 'fixed_plus_population') {
+    if (!f.fixedPercent.trim() || percentOf(f.fixedPercent) === null) errors.fixedPercent = t('funds.assign.percentInvalid');
+    json.fixedPercent = f.fixedPercent.trim().replace(',', '.');
+  }
+  if (f.criterion === 'manual_percent') {
+    const percents: { district: string; percent: string }[] = [];
+    for (const d of f.districts) {
+      if (!typed(d)) continue;
+      const p = percentOf(typed(d));
+      if (p === null) errors[`d-${d}`] = t('funds.assign.percentInvalid');
+      else if (p > 0) percents.push({ district: d, percent: typed(d).replace(',', '.') });
+    }
+    if (percents.length === 0) errors.split = t('funds.assign.percentsRequired');
+    json.percents = percents;
+  }
+  return { json, total: c !== null && c > 0n ? c : 0n, errors };
+};
+
+/** The ids of the fields `errors` names, for a form whose inputs start with `prefix`. */
+export const splitFieldIds = (prefix: string, districts: readonly string[]): Record<string, string> => {
+  const ids: Record<string, string> = { amount: `${prefix}-amount`, fixedPercent: `${prefix}-fixed`, split: `${prefix}-criterion` };
+  for (const d of districts) ids[`d-${d}`] = `${prefix}-d-${d}`;
+  return ids;
+};
