@@ -46,6 +46,9 @@ export interface OpenOptions {
 export const openDatabase = async (options: OpenOptions = {}): Promise<Database> => {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, pg_terminate_backend) is dropped by the pool
+    // and replaced on next use; without a listener its error would stop the whole process.
+    pool.on('error', (error) => console.error(`PostgreSQL ha chiuso una connessione inattiva: ${error.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { engine: 'postgres', db, raw: { kind: 'postgres', pool }, close: () => pool.end() };
   }
