@@ -79,19 +79,24 @@ export const commands: Command[] = [
   },
   {
     name: 'user add',
-    usage: 'user add USERNAME --role ROLE [--district CODE]… [--body NAME]',
+    usage: 'user add USERNAME --role ROLE [--district CODE]… [--body NAME] [--centre NAME]…',
     summary: 'crea un utente; la password si legge da standard input (una riga)',
     run: async (args) => {
-      const { values, positionals } = parse(args, { role: { type: 'string' }, district: { type: 'string', multiple: true }, body: { type: 'string' } }, 1);
+      const { values, positionals } = parse(
+        args,
+        { role: { type: 'string' }, district: { type: 'string', multiple: true }, body: { type: 'string' }, centre: { type: 'string', multiple: true } },
+        1,
+      );
       if (!values.role) {
         console.error('Indicare il ruolo con --role');
         return 1;
       }
       const password = await readStdinLine();
       const user = await withContext((ctx) =>
-        addUser(ctx, cliActor(), { username: positionals[0]!, password, role: values.role!, districts: values.district ?? [], body: values.body ?? null }),
+        addUser(ctx, cliActor(), { username: positionals[0]!, password, role: values.role!, districts: values.district ?? [], centres: values.centre ?? [], body: values.body ?? null }),
       );
-      console.log(`Utente "${user.username}" creato con ruolo ${user.role}${user.districts.length ? ` (distretti: ${user.districts.join(', ')})` : ''}.`);
+      const scope = user.districts.length ? ` (distretti: ${user.districts.join(', ')})` : user.centres.length ? ` (centri: ${user.centres.join(', ')})` : '';
+      console.log(`Utente "${user.username}" creato con ruolo ${user.role}${scope}.`);
       return 0;
     },
   },

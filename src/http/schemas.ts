@@ -50,6 +50,8 @@ export const User = Type.Object({
   username: Type.String(),
   role: Type.String(),
   districts: Type.Array(Type.String()),
+  centres: Type.Array(Type.String(), { description: 'Centri di responsabilità di un responsabile di area' }),
+  body: Type.Union([Type.String(), Type.Null()], { description: 'Ente per cui lavora (un consorzio), se indicato' }),
   displayName: Type.String(),
 });
 export type UserT = Static<typeof User>;

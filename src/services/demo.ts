@@ -24,11 +24,11 @@ export const referenceData = resolve(root, 'reference-data');
 const readSemicolonCsv = (path: string): Record<string, string>[] =>
   parse(readFileSync(path), { columns: true, delimiter: ';', bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
 
-export const DEMO_USERS: { username: string; role: Role; districts?: string[]; displayName: string; body?: string }[] = [
+export const DEMO_USERS: { username: string; role: Role; districts?: string[]; centres?: string[]; displayName: string; body?: string }[] = [
   { username: 'regione', role: 'region_officer', displayName: 'Funzionaria regionale (demo)' },
   { username: 'distretto', role: 'district_officer', districts: ['LT2'], displayName: 'Referente distretto Latina 2 (demo)' },
   { username: 'consorzio', role: 'consortium_manager', displayName: 'Direttore del consorzio (demo)', body: 'Consorzio IN.RE.TE.' },
-  { username: 'area', role: 'area_manager', displayName: 'Responsabile di area (demo)', body: 'Consorzio IN.RE.TE.' },
+  { username: 'area', role: 'area_manager', centres: ['Area Amministrativa'], displayName: 'Responsabile Area Amministrativa (demo)', body: 'Consorzio IN.RE.TE.' },
   { username: 'oiv', role: 'evaluator', displayName: 'Nucleo di valutazione (demo)', body: 'Consorzio IN.RE.TE.' },
   { username: 'revisore', role: 'auditor', displayName: 'Revisore (demo)' },
 ];

@@ -21,6 +21,7 @@ import {
 } from '../db/schema/index.ts';
 import {
   activityOfPlan,
+  centreNamesOfObjective,
   findPlan,
   indicatorOfPlan,
   indicatorsOf,
@@ -34,7 +35,7 @@ import {
   type PlanRow,
 } from '../db/repositories/performance.ts';
 import type { Actor } from '../domain/auth/actor.ts';
-import { actorName, requirePermission } from '../domain/auth/actor.ts';
+import { actorName, requireCentre, requirePermission } from '../domain/auth/actor.ts';
 import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import { parseCalendarDate, type CalendarDate } from '../domain/dates.ts';
 import { validatePlanInput, type PlanInput } from '../domain/performance/plan.ts';
@@ -383,6 +384,7 @@ export const updateIndicatorActual = async (ctx: ServiceContext, actor: Actor, p
     const plan = await openPlan(tx, planId);
     const indicator = await indicatorOfPlan(tx, planId, indicatorId);
     if (!indicator) throw notFound('performance.indicator_not_found', `Indicatore ${indicatorId} non trovato nel piano ${planId}`);
+    requireCentre(actor, plan.body, await centreNamesOfObjective(tx, indicator.objectiveId));
     await tx.update(performanceIndicators).set({ actual: text }).where(eq(performanceIndicators.id, indicatorId));
     await recordChange(ctx, tx, actor, { action: 'performance.indicator.actual', entityType: 'performance_indicator', entityId: indicatorId, before: { actual: indicator.actual }, after: { actual: text } });
     const objective = (await objectiveOfPlan(tx, planId, indicator.objectiveId))!;
@@ -395,9 +397,10 @@ export const updateActivityActual = async (ctx: ServiceContext, actor: Actor, pl
   requirePermission(actor, 'performance.report');
   const text = actual.trim();
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    const plan = await openPlan(tx, planId);
     const activity = await activityOfPlan(tx, planId, activityId);
     if (!activity) throw notFound('performance.activity_not_found', `Attività ${activityId} non trovata nel piano ${planId}`);
+    requireCentre(actor, plan.body, await centreNamesOfObjective(tx, activity.objectiveId));
     await tx.update(performanceActivities).set({ actual: text }).where(eq(performanceActivities.id, activityId));
     await recordChange(ctx, tx, actor, { action: 'performance.activity.actual', entityType: 'performance_activity', entityId: activityId, before: { actual: activity.actual }, after: { actual: text } });
     return { id: activityId, planned: activity.planned, actual: text };
@@ -409,9 +412,10 @@ export const setObjectiveReport = async (ctx: ServiceContext, actor: Actor, plan
   requirePermission(actor, 'performance.report');
   const text = report.trim();
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    const plan = await openPlan(tx, planId);
     const objective = await objectiveOfPlan(tx, planId, objectiveId);
     if (!objective) throw notFound('performance.objective_not_found', `Obiettivo ${objectiveId} non trovato nel piano ${planId}`);
+    requireCentre(actor, plan.body, await centreNamesOfObjective(tx, objectiveId));
     await tx.update(performanceObjectives).set({ report: text }).where(eq(performanceObjectives.id, objectiveId));
     await recordChange(ctx, tx, actor, { action: 'performance.objective.report', entityType: 'performance_objective', entityId: objectiveId, before: { report: objective.report }, after: { report: text } });
     return { id: objectiveId, report: text };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
-import { sessions, userDistricts, users, districts } from '../db/schema/index.ts';
+import { sessions, userCentres, userDistricts, users, districts } from '../db/schema/index.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { requirePermission } from '../domain/auth/actor.ts';
 import { isRole, type Role } from '../domain/auth/roles.ts';
@@ -17,6 +17,8 @@ export interface NewUser {
   password: string;
   role: string;
   districts?: readonly string[];
+  /** An area manager's responsibility centres, by name (required for that role, with the body). */
+  centres?: readonly string[];
   body?: string | null;
   displayName?: string;
   demo?: boolean;
@@ -26,6 +28,9 @@ export interface UserView {
   username: string;
   role: Role;
   districts: string[];
+  centres: string[];
+  /** The body the user works for (a consortium), if any. */
+  body: string | null;
   displayName: string;
 }
 
@@ -42,6 +47,11 @@ export const addUser = async (ctx: ServiceContext, actor: Actor, input: NewUser)
   const wanted = [...new Set(input.districts ?? [])];
   if (role === 'district_officer' && wanted.length === 0) throw invalid('user.district_missing', 'Un referente di distretto deve avere almeno un distretto (--district)');
   if (role !== 'district_officer' && wanted.length > 0) throw invalid('user.district_not_allowed', 'Solo il ruolo district_officer è limitato a distretti');
+  const centres = [...new Set((input.centres ?? []).map((c) => c.trim().replace(/\s+/g, ' ')).filter((c) => c !== ''))].sort();
+  const body = input.body?.trim() || null;
+  if (role === 'area_manager' && centres.length === 0) throw invalid('user.centre_missing', 'Un responsabile di area deve avere almeno un centro di responsabilità (--centre)');
+  if (role === 'area_manager' && body === null) throw invalid('user.body_missing', 'Un responsabile di area deve indicare l’ente per cui lavora (--body)');
+  if (role !== 'area_manager' && centres.length > 0) throw invalid('user.centre_not_allowed', 'Solo il ruolo area_manager è limitato a centri di responsabilità');
   const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
   return ctx.database.db.transaction(async (tx) => {
     if (wanted.length) {
@@ -53,11 +63,12 @@ export const addUser = async (ctx: ServiceContext, actor: Actor, input: NewUser)
     if (existing) throw conflict('user.exists', `L'utente "${username}" esiste già`);
     const [row] = await tx
       .insert(users)
-      .values({ username, passwordHash, role, displayName: input.displayName ?? username, body: input.body ?? null, demo: input.demo ?? false })
+      .values({ username, passwordHash, role, displayName: input.displayName ?? username, body, demo: input.demo ?? false })
       .returning();
     if (!row) throw new Error('insert failed');
     if (wanted.length) await tx.insert(userDistricts).values(wanted.map((d) => ({ userId: row.id, districtCode: d })));
-    const view: UserView = { username, role, districts: wanted.sort(), displayName: row.displayName };
+    if (centres.length) await tx.insert(userCentres).values(centres.map((centreName) => ({ userId: row.id, centreName })));
+    const view: UserView = { username, role, districts: wanted.sort(), centres, body, displayName: row.displayName };
     await recordChange(ctx, tx, actor, { action: 'user.create', entityType: 'user', entityId: username, after: view });
     return view;
   });
@@ -83,6 +94,11 @@ const loadDistricts = async (ctx: ServiceContext, userId: number) =>
     .map((r) => r.code)
     .sort();
 
+const loadCentres = async (ctx: ServiceContext, userId: number) =>
+  (await ctx.database.db.select({ name: userCentres.centreName }).from(userCentres).where(eq(userCentres.userId, userId)))
+    .map((r) => r.name)
+    .sort();
+
 export const signIn = async (ctx: ServiceContext, username: string, password: string): Promise<SignedIn> => {
   const [row] = await ctx.database.db.select().from(users).where(and(eq(users.username, username.trim().toLowerCase()), eq(users.active, true)));
   const ok = row ? await argon2.verify(row.passwordHash, password) : (await argon2.verify(await decoy(), password), false);
@@ -94,7 +110,7 @@ export const signIn = async (ctx: ServiceContext, username: string, password: st
     await tx.delete(sessions).where(lt(sessions.expiresAt, now));
     await tx.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId: row.id, csrfToken, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
   });
-  const user: UserView = { username: row.username, role: row.role, districts: await loadDistricts(ctx, row.id), displayName: row.displayName };
+  const user: UserView = { username: row.username, role: row.role, districts: await loadDistricts(ctx, row.id), centres: await loadCentres(ctx, row.id), body: row.body, displayName: row.displayName };
   return { user, sessionToken, csrfToken };
 };
 
@@ -106,15 +122,16 @@ export interface SessionInfo {
 
 export const resolveSession = async (ctx: ServiceContext, sessionToken: string): Promise<SessionInfo | null> => {
   const [row] = await ctx.database.db
-    .select({ userId: users.id, username: users.username, role: users.role, displayName: users.displayName, csrfToken: sessions.csrfToken })
+    .select({ userId: users.id, username: users.username, role: users.role, displayName: users.displayName, body: users.body, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(sessionToken)), gt(sessions.expiresAt, ctx.now()), eq(users.active, true)));
   if (!row) return null;
   const districtCodes = await loadDistricts(ctx, row.userId);
+  const centres = await loadCentres(ctx, row.userId);
   return {
-    actor: { kind: 'user', userId: row.userId, username: row.username, role: row.role, districts: districtCodes },
-    user: { username: row.username, role: row.role, districts: districtCodes, displayName: row.displayName },
+    actor: { kind: 'user', userId: row.userId, username: row.username, role: row.role, districts: districtCodes, body: row.body, centres },
+    user: { username: row.username, role: row.role, districts: districtCodes, centres, body: row.body, displayName: row.displayName },
     csrfToken: row.csrfToken,
   };
 };
@@ -127,12 +144,14 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor) => {
   requirePermission(actor, 'users.manage');
   const rows = await ctx.database.db.select().from(users).orderBy(users.username);
   const links = await ctx.database.db.select().from(userDistricts);
+  const centreLinks = await ctx.database.db.select().from(userCentres);
   return rows.map((u) => ({
     username: u.username,
     role: u.role,
     displayName: u.displayName,
     active: u.active,
     districts: links.filter((l) => l.userId === u.id).map((l) => l.districtCode).sort(),
+    centres: centreLinks.filter((l) => l.userId === u.id).map((l) => l.centreName).sort(),
   }));
 };
 

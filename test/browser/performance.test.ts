@@ -116,6 +116,13 @@ describe('performance cycle journeys', () => {
     // Back on the plan the centre's score moved: (1 + 0,8) / 2 = 90%.
     await page.getByRole('link', { name: 'Torna al piano della performance 2024' }).click();
     await progressRow(page, 'Area Amministrativa').getByRole('cell', { name: '90%' }).waitFor();
+
+    // Another centre's objective is there to read, not to edit: the page says why.
+    await page.getByRole('table', { name: 'Obiettivi di performance: Area Minori e Famiglie - Adulti' }).getByRole('link', { name: OBJ_MINORS }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obiettivo 1 — Area Minori e Famiglie - Adulti' }).waitFor();
+    await page.getByText('Sola consultazione: l’obiettivo non appartiene ai centri di responsabilità assegnati (Area Amministrativa).').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Modifica/ }).count(), 0);
+    await assertAccessible(page, 'obiettivo di un altro centro');
     await page.context().close();
   });
 

@@ -14,7 +14,10 @@ describe(`every route × every role (${testEngine})`, () => {
   before(async () => {
     t = await testApp();
     await aDistrict(t.database, 'D01');
-    for (const role of roles) sessions.set(role, await t.signIn(role, role === 'district_officer' ? ['D01'] : []));
+    for (const role of roles) {
+      const scope = role === 'area_manager' ? { body: 'Consorzio di prova', centres: ['Area di prova'] } : undefined;
+      sessions.set(role, await t.signIn(role, role === 'district_officer' ? ['D01'] : [], undefined, scope));
+    }
   });
   after(() => t.close());
 

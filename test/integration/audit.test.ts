@@ -26,7 +26,7 @@ describe(`audit trail (${testEngine})`, () => {
 
   it('is readable by auditors and administrators only', async () => {
     for (const role of ['region_officer', 'consortium_manager', 'area_manager', 'evaluator'] as const) {
-      const s = await t.signIn(role);
+      const s = await t.signIn(role, [], undefined, role === 'area_manager' ? { body: 'Consorzio di prova', centres: ['Area di prova'] } : undefined);
       assert.equal((await s.get('/api/audit')).statusCode, 403, role);
     }
     assert.equal((await (await t.signIn('admin')).get('/api/audit')).statusCode, 200);

@@ -62,7 +62,7 @@ describe(`performance plan written in the application (${testEngine})`, () => {
   before(async () => {
     t = await testApp();
     manager = await t.signIn('consortium_manager');
-    area = await t.signIn('area_manager');
+    area = await t.signIn('area_manager', [], undefined, { body: 'Consorzio InRete', centres: ['Area Amministrativa', 'Area Minori e Famiglie'] });
     evaluator = await t.signIn('evaluator');
   });
   after(() => t.close());

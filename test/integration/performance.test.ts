@@ -2,9 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { testApp, type TestApp, type Session } from '../support/app.ts';
+import { PASSWORD, testApp, type TestApp, type Session } from '../support/app.ts';
 import { testEngine } from '../support/db.ts';
 import { aDistrict } from '../support/fixtures.ts';
+import { addUser } from '../../src/services/users.ts';
+import { SYSTEM } from '../../src/services/bootstrap.ts';
 
 const seed2 = JSON.parse(readFileSync('reference-data/performance/inrete-2024.json', 'utf8')) as unknown;
 const expectedCounts = JSON.parse(readFileSync('reference-data/performance/counts.json', 'utf8')) as Record<string, number>;
@@ -79,7 +81,7 @@ describe(`performance cycle (${testEngine})`, () => {
   before(async () => {
     t = await testApp();
     manager = await t.signIn('consortium_manager');
-    area = await t.signIn('area_manager');
+    area = await t.signIn('area_manager', [], undefined, { body: 'Consorzio IN.RE.TE.', centres: ['Area Amministrativa'] });
     evaluator = await t.signIn('evaluator');
     const res = await manager.send('POST', '/api/performance/plans', seed2);
     assert.equal(res.statusCode, 201, res.body);
@@ -214,6 +216,36 @@ describe(`performance cycle (${testEngine})`, () => {
     const after = find(await plan(), 'Area Amministrativa', '2.2');
     assert.equal(after.activities[0]!.actual, 'Rinvio al 2025');
     assert.equal(after.report, 'Report al 31/12/2024: svolto.');
+  });
+
+  it('keeps an area manager to the objectives of its own centres in its own body’s plans', async () => {
+    const other = find(await plan(), 'Area Finanziaria', '2.2');
+    const indicator = other.indicators[0]!;
+    const writes = (s: Session) => [
+      s.send('PUT', `/api/performance/plans/${planId}/indicators/${indicator.id}/actual`, { actual: '1' }),
+      s.send('PUT', `/api/performance/plans/${planId}/activities/${other.activities[0]!.id}/actual`, { actual: 'Marzo' }),
+      s.send('PUT', `/api/performance/plans/${planId}/objectives/${other.id}/report`, { report: 'Non mio.' }),
+    ];
+    for (const res of await Promise.all(writes(area))) {
+      assert.equal(res.statusCode, 403, res.body);
+      assert.match((res.json() as { detail: string }).detail, /non è di un centro di responsabilità assegnato/);
+    }
+    // The same centre name in another consortium is another centre.
+    const elsewhere = await t.signIn('area_manager', [], undefined, { body: 'Consorzio Valle del Sacco', centres: ['Area Amministrativa', 'Area Finanziaria'] });
+    const own = find(await plan(), 'Area Amministrativa', '2.2');
+    const res = await elsewhere.send('PUT', `/api/performance/plans/${planId}/objectives/${own.id}/report`, { report: 'Non mio.' });
+    assert.equal(res.statusCode, 403, res.body);
+    const untouched = find(await plan(), 'Area Finanziaria', '2.2');
+    assert.deepEqual([untouched.indicators[0]!.actual, untouched.activities[0]!.actual, untouched.report], [indicator.actual, other.activities[0]!.actual, other.report]);
+    // The manager reports on any centre.
+    assert.equal((await manager.send('PUT', `/api/performance/plans/${planId}/objectives/${other.id}/report`, { report: other.report })).statusCode, 200);
+  });
+
+  it('refuses an area manager without its body or a centre, in Italian', async () => {
+    const add = (extra: { body?: string; centres?: string[] }) => addUser(t.ctx, SYSTEM, { username: 'area-senza-ambito', password: PASSWORD, role: 'area_manager', ...extra });
+    await assert.rejects(add({ body: 'Consorzio IN.RE.TE.' }), /almeno un centro di responsabilità/);
+    await assert.rejects(add({ centres: ['Area Amministrativa'] }), /l’ente per cui lavora/);
+    await assert.rejects(addUser(t.ctx, SYSTEM, { username: 'direttore-con-centro', password: PASSWORD, role: 'consortium_manager', centres: ['Area Amministrativa'] }), /Solo il ruolo area_manager/);
   });
 
   it('suspends an objective by a board resolution and keeps the earlier version', async () => {

@@ -18,7 +18,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import type { Actor } from '../../src/domain/auth/actor.ts';
 
 const DISTRICTS = ['D01', 'D02', 'D03'];
-const officer: Actor = { kind: 'user', userId: 0, username: 'prova', role: 'region_officer', districts: [] };
+const officer: Actor = { kind: 'user', userId: 0, username: 'prova', role: 'region_officer', districts: [], body: null, centres: [] };
 
 type Op =
   | { kind: 'import'; lines: { district: number; amount: number; recognised: number | null }[] }

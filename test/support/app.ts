@@ -15,8 +15,11 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: ServiceContext;
   database: Database;
-  /** Creates a user of the role (district officers for the given districts) and signs in. */
-  signIn(role: Role | 'admin', districts?: string[], username?: string): Promise<Session>;
+  /**
+   * Creates a user of the role (district officers for the given districts; area managers for
+   * `scope.centres` of `scope.body`) and signs in.
+   */
+  signIn(role: Role | 'admin', districts?: string[], username?: string, scope?: { body: string; centres: string[] }): Promise<Session>;
   close(): Promise<void>;
 }
 
@@ -60,10 +63,10 @@ export const testApp = async (options: { now?: () => Date; maxLoginFailures?: nu
     app,
     ctx,
     database,
-    signIn: async (role, districts = [], username) => {
+    signIn: async (role, districts = [], username, scope) => {
       if (role === 'admin' && !username) return login('admin', ADMIN_PASSWORD);
       const name = username ?? `${role.replace('_', '')}${++counter}`;
-      await addUser(ctx, SYSTEM, { username: name, password: PASSWORD, role, districts });
+      await addUser(ctx, SYSTEM, { username: name, password: PASSWORD, role, districts, ...(scope ? { body: scope.body, centres: scope.centres } : {}) });
       return login(name, PASSWORD);
     },
     close: async () => {

@@ -15,6 +15,10 @@ export interface User {
   username: string;
   role: Role;
   districts: string[];
+  /** An area manager's responsibility centres, by name. */
+  centres: string[];
+  /** The body the user works for (a consortium), if any. */
+  body: string | null;
   displayName: string;
 }
 

@@ -132,6 +132,16 @@ export const activityOfPlan = async (ex: Executor, planId: number, activityId: n
   return row?.activity ?? null;
 };
 
+/** The names of the centres an objective belongs to (one objective may serve several). */
+export const centreNamesOfObjective = async (ex: Executor, objectiveId: number): Promise<string[]> =>
+  (
+    await ex
+      .select({ name: performanceCentres.name })
+      .from(performanceCentreObjectives)
+      .innerJoin(performanceCentres, eq(performanceCentres.id, performanceCentreObjectives.centreId))
+      .where(eq(performanceCentreObjectives.objectiveId, objectiveId))
+  ).map((r) => r.name);
+
 export const latestRevision = async (ex: Executor, objectiveId: number): Promise<RevisionRow | null> => {
   const [row] = await ex.select().from(performanceRevisions).where(eq(performanceRevisions.objectiveId, objectiveId)).orderBy(desc(performanceRevisions.version)).limit(1);
   return row ?? null;

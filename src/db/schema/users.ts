@@ -23,6 +23,19 @@ export const userDistricts = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.districtCode] })],
 );
 
+/**
+ * The responsibility centres an area manager reports for, by name: a plan's centres are rebuilt
+ * each year, their names carry over (seed 2: "Area Amministrativa").
+ */
+export const userCentres = pgTable(
+  'user_centres',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    centreName: text('centre_name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.centreName] })],
+);
+
 /** Sessions live in the database; the cookie holds a random token, the table only its SHA-256. */
 export const sessions = pgTable(
   'sessions',

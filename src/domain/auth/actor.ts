@@ -4,7 +4,17 @@ import { forbidden } from '../errors.ts';
 
 /** Who acts: a signed-in user, or the command line run by an operator on the server. */
 export type Actor =
-  | { kind: 'user'; userId: number; username: string; role: Role; districts: readonly string[] }
+  | {
+      kind: 'user';
+      userId: number;
+      username: string;
+      role: Role;
+      districts: readonly string[];
+      /** The body the user works for (a consortium), if any. */
+      body: string | null;
+      /** An area manager's responsibility centres, by name. */
+      centres: readonly string[];
+    }
   | { kind: 'system'; name: string };
 
 export const actorName = (actor: Actor): string => (actor.kind === 'user' ? actor.username : `sistema:${actor.name}`);
@@ -28,3 +38,18 @@ export const requireDistrict = (actor: Actor, districtCode: string): void => {
 /** The districts whose money an actor may see: null means all. */
 export const visibleDistricts = (actor: Actor): readonly string[] | null =>
   actor.kind === 'user' && isDistrictScoped(actor.role) ? actor.districts : null;
+
+/** Names compared as people type them: case and spacing aside. */
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * An area manager reports only on objectives of its own centres of its own body's plans; everyone
+ * else holding performance.report reports on any objective.
+ */
+export const requireCentre = (actor: Actor, planBody: string, objectiveCentres: readonly string[]): void => {
+  if (actor.kind === 'system' || actor.role !== 'area_manager') return;
+  const ownBody = actor.body !== null && sameName(actor.body, planBody);
+  if (!ownBody || !objectiveCentres.some((c) => actor.centres.some((mine) => sameName(mine, c)))) {
+    throw forbidden('auth.centre_forbidden', 'Operazione non consentita: l’obiettivo non è di un centro di responsabilità assegnato');
+  }
+};

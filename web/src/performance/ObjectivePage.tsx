@@ -110,7 +110,11 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
   }
 
   const { centre, objective } = current;
-  const reporter = canReport(user, plan.status);
+  const reporter = canReport(
+    user,
+    plan,
+    occurrences.map((x) => x.centre.name),
+  );
   const reviser = canRevise(user, plan.status);
   const author = canAuthor(user, plan.status);
   const label = t('perf.objective.heading', { code: objective.code, centre: centre.name });
@@ -165,6 +169,11 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
         </Alert>
       )}
       {plan.status === 'validated' && plan.validation && <ValidatedNotice validation={plan.validation} />}
+      {plan.status === 'draft' && user?.role === 'area_manager' && !reporter && (
+        <Alert fade={false} color="info">
+          {t('perf.objective.notYourCentre', { centres: user.centres.join(', ') || '—' })}
+        </Alert>
+      )}
       <div role="status" aria-live="polite">
         {notice && (
           <Alert fade={false} color="success" className="perf-notice">

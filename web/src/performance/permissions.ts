@@ -12,7 +12,14 @@ export const canManagePerformance = allow('admin', 'consortium_manager');
 const reports = allow('admin', 'consortium_manager', 'area_manager');
 const evaluates = allow('evaluator');
 
-export const canReport = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && reports(user);
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Recording actuals and year-end reports of an objective of a plan: an area manager only on its own centres of its own body. */
+export const canReport = (user: User | null | undefined, plan: { status: PlanStatus; body: string }, objectiveCentres: readonly string[]): boolean => {
+  if (plan.status !== 'draft' || !reports(user)) return false;
+  if (user!.role !== 'area_manager') return true;
+  return user!.body !== null && sameName(user!.body, plan.body) && objectiveCentres.some((c) => user!.centres.some((mine) => sameName(mine, c)));
+};
 export const canRevise = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && canManagePerformance(user);
 export const canValidate = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && evaluates(user);
 /** Writing the plan itself (centres, objectives, activities, indicators, thresholds): the manager, until validation. */
