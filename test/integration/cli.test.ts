@@ -60,6 +60,12 @@ describe(`regia command line (${testEngine})`, () => {
     const short = regia(['user', 'add', 'anna', '--role', 'auditor'], 'corta\n');
     assert.equal(short.status, 1);
     assert.match(short.stderr, /12 caratteri/);
+    const area = regia(['user', 'add', 'lucia', '--role', 'area_manager', '--body', 'Consorzio IN.RE.TE.', '--centre', 'Area Amministrativa', '--centre', 'Area Finanziaria'], 'password-di-lucia\n');
+    assert.equal(area.status, 0, area.stderr);
+    assert.match(area.stdout, /\(centri: Area Amministrativa, Area Finanziaria\)/);
+    const noCentre = regia(['user', 'add', 'paolo', '--role', 'area_manager', '--body', 'Consorzio IN.RE.TE.'], 'password-di-paolo\n');
+    assert.equal(noCentre.status, 1);
+    assert.match(noCentre.stderr, /almeno un centro di responsabilità \(--centre\)/);
   });
 
   it('answers the read-outs of EXCHANGE.md on the demo: compliance, tranche, split, SIOSS export', () => {
