@@ -17,6 +17,7 @@ import {
   performanceObjectives,
   performancePlans,
   performanceRevisions,
+  users,
   type PerformanceRevisionKind,
 } from '../db/schema/index.ts';
 import {
@@ -37,8 +38,8 @@ import {
 import type { Actor } from '../domain/auth/actor.ts';
 import { actorName, requireCentre, requirePermission } from '../domain/auth/actor.ts';
 import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
-import { parseCalendarDate, type CalendarDate } from '../domain/dates.ts';
-import { validatePlanInput, type PlanInput } from '../domain/performance/plan.ts';
+import { formatItalianDate, parseCalendarDate, romeDate, type CalendarDate } from '../domain/dates.ts';
+import { validatePlanInput, type ObjectiveInput, type PlanInput } from '../domain/performance/plan.ts';
 import {
   checkSettings,
   DEFAULT_SCORING,
@@ -51,7 +52,7 @@ import {
   type ScoringSettings,
 } from '../domain/performance/scoring.ts';
 import { parseIndicatorValue } from '../domain/performance/values.ts';
-import { buildPerformanceReportModel } from '../documents/performance-report/model.ts';
+import { buildPerformanceReportModel, type ReportValidation } from '../documents/performance-report/model.ts';
 import { performanceReportDocx } from '../documents/performance-report/docx.ts';
 import { performanceReportPdf } from '../documents/performance-report/pdf.ts';
 import type { ServiceContext } from './context.ts';
@@ -322,18 +323,37 @@ export const exportPlanXlsx = async (ctx: ServiceContext, actor: Actor, id: numb
   return planToWorkbook(toPlanJson(await loadRecord(ctx.database.db, id)));
 };
 
+/** The report's model: the plan, its scores and, once validated, the evaluator's date, name and comments. */
+const reportModel = async (ex: Executor, record: PlanRecord, id: number) => {
+  const input = toPlanInput(record);
+  const { plan } = record;
+  let validation: ReportValidation | null = null;
+  if (plan.status === 'validated' && plan.validatedAt) {
+    const objectiveComments = new Map<ObjectiveInput, string>();
+    // toPlanInput keeps the order of centres and of their objectives
+    record.centres.forEach((c, i) =>
+      c.occurrences.forEach((oc, j) => {
+        if (oc.objective.evaluation) objectiveComments.set(input.centres[i]!.objectives[j]!, oc.objective.evaluation.comment);
+      }),
+    );
+    const by = plan.validatedBy ?? '';
+    // The evaluator as people know it ("Nucleo di valutazione"), when the account still exists.
+    const [evaluator] = await ex.select({ displayName: users.displayName }).from(users).where(eq(users.username, by));
+    validation = { by: evaluator?.displayName || by, on: romeDate(plan.validatedAt), comment: plan.validationComment ?? '', objectiveComments };
+  }
+  return buildPerformanceReportModel(input, settingsOf(record), String(id), validation);
+};
+
 export const reportDocx = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
   const record = await loadRecord(ctx.database.db, id);
-  const model = buildPerformanceReportModel(toPlanInput(record), settingsOf(record), String(id));
-  return { content: await performanceReportDocx(model), fileName: `relazione-performance-${record.plan.year}.docx` };
+  return { content: await performanceReportDocx(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.docx` };
 };
 
 export const reportPdf = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
   const record = await loadRecord(ctx.database.db, id);
-  const model = buildPerformanceReportModel(toPlanInput(record), settingsOf(record), String(id));
-  return { content: await performanceReportPdf(model), fileName: `relazione-performance-${record.plan.year}.pdf` };
+  return { content: await performanceReportPdf(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.pdf` };
 };
 
 // ---------------------------------------------------------------- monitoring
@@ -504,7 +524,7 @@ export const validateScores = async (ctx: ServiceContext, actor: Actor, planId: 
   return ctx.database.db.transaction(async (tx) => {
     const plan = await findPlan(tx, planId, true);
     if (!plan) throw planNotFound(planId);
-    if (plan.status === 'validated') throw conflict('performance.plan_already_validated', `Il piano è già stato validato il ${plan.validatedAt?.toISOString().slice(0, 10)} da ${plan.validatedBy}`);
+    if (plan.status === 'validated') throw conflict('performance.plan_already_validated', `Il piano è già stato validato il ${plan.validatedAt ? formatItalianDate(romeDate(plan.validatedAt)) : '—'} da ${plan.validatedBy}`);
     const at = ctx.now();
     const by = actorName(actor);
     const seen = new Set<number>();

@@ -154,6 +154,7 @@ describe(`performance cycle (${testEngine})`, () => {
       }
     }
     for (const header of ['Attività', 'Tempi', 'Consuntivo', 'Indicatore', 'Valore atteso', 'Valore consuntivo']) assert.ok(text.includes(header), header);
+    assert.ok(text.includes('Relazione provvisoria: i punteggi non sono ancora stati validati dal valutatore.'));
     const pdf = await manager.get(`/api/performance/plans/${planId}/report.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
@@ -300,5 +301,10 @@ describe(`performance cycle (${testEngine})`, () => {
     const cda = await manager.send('POST', '/api/acts', { type: 'CDA', number: '70', date: '2024-12-20' });
     assert.equal((await manager.send('POST', `/api/performance/plans/${planId}/objectives/${a22.id}/revisions`, { kind: 'suspended', actId: (cda.json() as { id: number }).id })).statusCode, 409);
     assert.equal((await evaluator.send('POST', `/api/performance/plans/${planId}/validation`, {})).statusCode, 409);
+    // The Relazione now names the validation and carries the comments.
+    const text = docxText((await manager.get(`/api/performance/plans/${planId}/report.docx`)).rawPayload);
+    assert.match(text, /Punteggi validati il \d{2}\/\d{2}\/\d{4} da evaluator\d+\.Punteggi verificati\./);
+    assert.ok(text.includes('Valutazione del valutatoreFormazione svolta in parte.'), 'the objective’s comment under its heading');
+    assert.equal(text.includes('Relazione provvisoria'), false);
   });
 });

@@ -3,6 +3,7 @@
  * services (never a database query here, STYLE.md "documents/"), its scores
  * and the planned-vs-actual timeline of every objective.
  */
+import type { CalendarDate } from '../../domain/dates.ts';
 import type { IndicatorInput, ObjectiveInput, PlanInput } from '../../domain/performance/plan.ts';
 import {
   DEFAULT_SCORING,
@@ -34,6 +35,17 @@ export interface ReportObjective extends Omit<ObjectiveInput, 'activities' | 'in
   readonly indicators: readonly ReportIndicator[];
   readonly score: number | null;
   readonly status: ObjectiveStatus;
+  /** The evaluator's comment on the objective, once the scores are validated. */
+  readonly evaluation: string | null;
+}
+
+/** The evaluator's validation of the scores (DOMAIN.md: the plan is then frozen). */
+export interface ReportValidation {
+  readonly by: string;
+  readonly on: CalendarDate;
+  readonly comment: string;
+  /** Comments on single objectives, keyed by the plan input's objective. */
+  readonly objectiveComments: ReadonlyMap<ObjectiveInput, string>;
 }
 
 export type StatusCounts = Readonly<Record<ObjectiveStatus, number>> & { readonly objectives: number };
@@ -56,6 +68,8 @@ export interface PerformanceReportModel {
   readonly totals: StatusCounts;
   /** The EXCHANGE.md read-out the figures come from. */
   readonly scores: PlanScores;
+  /** Null while the evaluator has not validated the scores: the report is then provisional. */
+  readonly validation: Omit<ReportValidation, 'objectiveComments'> | null;
 }
 
 const countStatuses = (statuses: readonly ObjectiveStatus[]): StatusCounts => ({
@@ -66,7 +80,7 @@ const countStatuses = (statuses: readonly ObjectiveStatus[]): StatusCounts => ({
   suspended: statuses.filter((s) => s === 'suspended').length,
 });
 
-const reportObjective = (o: ObjectiveInput, year: number, settings: ScoringSettings): ReportObjective => {
+const reportObjective = (o: ObjectiveInput, year: number, settings: ScoringSettings, evaluation: string | null): ReportObjective => {
   const { score, status } = scoreObjective(o, settings);
   const suspended = isSuspended(o);
   return {
@@ -78,18 +92,32 @@ const reportObjective = (o: ObjectiveInput, year: number, settings: ScoringSetti
     })),
     score,
     status,
+    evaluation,
   };
 };
 
-/** Builds the report model from a validated plan (the plan read-out of the services). */
-export const buildPerformanceReportModel = (plan: PlanInput, settings: ScoringSettings = DEFAULT_SCORING, planRef?: string): PerformanceReportModel => {
+/** Builds the report model from a plan (the plan read-out of the services) and, once given, its validation. */
+export const buildPerformanceReportModel = (
+  plan: PlanInput,
+  settings: ScoringSettings = DEFAULT_SCORING,
+  planRef?: string,
+  validation: ReportValidation | null = null,
+): PerformanceReportModel => {
   const scores = scorePlan(plan, settings, planRef);
   const distinct = new Map<ObjectiveInput | string, ObjectiveStatus>();
   const centres = plan.centres.map((c, i): ReportCentre => {
-    const objectives = c.objectives.map((o) => reportObjective(o, plan.year, settings));
+    const objectives = c.objectives.map((o) => reportObjective(o, plan.year, settings, validation?.objectiveComments.get(o) ?? null));
     c.objectives.forEach((o, j) => distinct.set(o.id ?? o, objectives[j]!.status));
     // scorePlan keeps the plan's order of centres
     return { name: c.name, score: scores.centres[i]!.score, counts: countStatuses(objectives.map((o) => o.status)), objectives };
   });
-  return { body: plan.body, year: plan.year, centres, overall: scores.overall, totals: countStatuses([...distinct.values()]), scores };
+  return {
+    body: plan.body,
+    year: plan.year,
+    centres,
+    overall: scores.overall,
+    totals: countStatuses([...distinct.values()]),
+    scores,
+    validation: validation && { by: validation.by, on: validation.on, comment: validation.comment },
+  };
 };

@@ -5,6 +5,7 @@
  * render these blocks, so the two formats cannot drift apart.
  */
 import { formatPercent, ganttMarks, outcomeLabel, revisionLine, scoreLine, shorten, MONTH_ABBREVIATIONS, GANTT_LEGEND, type GanttMark } from './format.ts';
+import { formatItalianDate } from '../../domain/dates.ts';
 import type { PerformanceReportModel, ReportCentre, ReportObjective, StatusCounts } from './model.ts';
 
 export type Block =
@@ -54,7 +55,18 @@ const summary = (m: PerformanceReportModel): Block[] => [
     widths: [30, 10, 11, 14, 11, 10, 14],
     totalRow: true,
   },
+  ...validationBlocks(m),
 ];
+
+/** Who validated the scores, when, and what they wrote; or that the figures are still provisional. */
+const validationBlocks = (m: PerformanceReportModel): Block[] =>
+  m.validation
+    ? [
+        { kind: 'heading', level: 2, text: 'Validazione del valutatore' },
+        { kind: 'paragraph', text: `Punteggi validati il ${formatItalianDate(m.validation.on)} da ${m.validation.by}.` },
+        ...paragraphs(m.validation.comment),
+      ]
+    : [{ kind: 'paragraph', text: 'Relazione provvisoria: i punteggi non sono ancora stati validati dal valutatore.', style: 'strong' }];
 
 /** Paragraphs of a free text (blank lines or line breaks separate them). */
 const paragraphs = (text: string): Block[] =>
@@ -81,6 +93,7 @@ const objectiveBlocks = (o: ReportObjective, year: number): Block[] => [
   { kind: 'paragraph', text: scoreLine(o.score, o.status), style: 'strong' },
   { kind: 'heading', level: 3, text: `Report al 31/12/${year}` },
   ...(o.report.trim() === '' ? [{ kind: 'paragraph', text: '—' } as const] : paragraphs(o.report)),
+  ...(o.evaluation === null || o.evaluation.trim() === '' ? [] : [{ kind: 'heading', level: 3, text: 'Valutazione del valutatore' } as const, ...paragraphs(o.evaluation)]),
   ...(o.activities.length === 0
     ? []
     : [

@@ -1,6 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { strFromU8, unzipSync } from 'fflate';
+import { calendarDate } from '../../domain/dates.ts';
 import { validatePlanInput, type PlanInput } from '../../domain/performance/plan.ts';
 import { amministrativa22, amministrativa23, cda49, centre, minori1, plan } from '../../domain/performance/fixtures.test-support.ts';
 import { buildPerformanceReportModel, type PerformanceReportModel } from './model.ts';
@@ -136,6 +137,45 @@ describe('the DOCX report', () => {
   });
   it('has 13 tables: the summary, then identification, activities, indicators and timeline per objective', () =>
     assert.equal(xml.match(/<w:tbl>/g)?.length, 1 + 3 * 4));
+});
+
+describe('the validation in the report', () => {
+  it('says the figures are provisional until the evaluator validates them', async () => {
+    const { paragraphs } = docxParagraphs(await performanceReportDocx(model()));
+    assert.ok(paragraphs.includes('Relazione provvisoria: i punteggi non sono ancora stati validati dal valutatore.'));
+    assert.equal(paragraphs.includes('Validazione del valutatore'), false);
+  });
+
+  it('names who validated and when, with the general comment and each objective’s comment under it', async () => {
+    const input = seedPlan();
+    const o22 = input.centres[0]!.objectives[0]!;
+    const minori = input.centres[1]!.objectives[0]!;
+    const m = buildPerformanceReportModel(input, undefined, undefined, {
+      by: 'oiv',
+      on: calendarDate('2025-01-15'),
+      comment: 'Punteggi coerenti con i documenti.\nSi raccomanda un indicatore in più per l’Area Minori.',
+      objectiveComments: new Map([
+        [o22, 'Scostamento motivato dall’assenza della Responsabile di area.'],
+        [minori, 'Rinvio condiviso.'],
+      ]),
+    });
+    assert.deepEqual(m.validation, { by: 'oiv', on: '2025-01-15', comment: 'Punteggi coerenti con i documenti.\nSi raccomanda un indicatore in più per l’Area Minori.' });
+    assert.deepEqual(m.centres.flatMap((c) => c.objectives.map((o) => o.evaluation)), ['Scostamento motivato dall’assenza della Responsabile di area.', null, 'Rinvio condiviso.']);
+    const { paragraphs } = docxParagraphs(await performanceReportDocx(m));
+    const at = (text: string, from = 0) => {
+      const i = paragraphs.indexOf(text, from);
+      assert.ok(i >= from, `paragraph "${text}" after ${from}`);
+      return i;
+    };
+    const v = at('Validazione del valutatore', at('Sintesi dei risultati 2024'));
+    at('Si raccomanda un indicatore in più per l’Area Minori.', at('Punteggi coerenti con i documenti.', at('Punteggi validati il 15/01/2025 da oiv.', v)));
+    assert.ok(v < at("CENTRO DI RESPONSABILITA': AREA AMMINISTRATIVA"), 'before the first centre');
+    assert.equal(paragraphs.includes('Relazione provvisoria: i punteggi non sono ancora stati validati dal valutatore.'), false);
+    // Under the objective's year-end report, before the next objective.
+    const c22 = at('Scostamento motivato dall’assenza della Responsabile di area.', at('Valutazione del valutatore', at('Report al 31/12/2024', at('Obiettivo 2.2'))));
+    assert.ok(c22 < at('Obiettivo 2.3'));
+    assert.equal(paragraphs.filter((p) => p === 'Valutazione del valutatore').length, 2, 'only objectives with a comment');
+  });
 });
 
 describe('the PDF report', () => {
