@@ -63,8 +63,8 @@ describe('funds journeys', () => {
     await menu.getByRole('link', { name: 'Importazioni' }).waitFor();
     await menu.getByRole('link', { name: 'Rettifiche' }).waitFor();
     assert.equal(await menu.getByRole('link', { name: 'Il mio distretto' }).count(), 0);
-    await menu.getByRole('link', { name: 'Fondi' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Fondi' }).waitFor();
+    await menu.getByRole('link', { name: 'Fondi', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fondi', exact: true }).waitFor();
     await page.getByRole('table', { name: 'Annualità del fondo FNPS, dalla più recente' }).waitFor();
     await assertAccessible(page, 'elenco dei fondi');
 

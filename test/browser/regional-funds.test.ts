@@ -78,10 +78,10 @@ describe('regional funds journey', () => {
       await page.getByText(`Fondo ${fundCode} registrato: ora registra la sua annualità.`).waitFor();
     }
 
-    // The regional funds page, from the menu ("Bilancio regionale", next to "Fondi").
+    // The regional funds page, from the menu ("Fondi regionali", next to "Fondi").
     const menu = page.getByRole('navigation', { name: 'Menu principale' });
     await menu.getByRole('link', { name: 'Fondi', exact: true }).waitFor();
-    await menu.getByRole('link', { name: 'Bilancio regionale' }).click();
+    await menu.getByRole('link', { name: 'Fondi regionali', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Fondi regionali' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Capitoli di spesa' }).waitFor();
     const chaptersAnswer = await page.request.get(`${server.url}/api/regional-funds/chapters`);

@@ -423,7 +423,7 @@ export const fundsIt = {
 
   // Regional funds
   // Not "Fondi regionali": the funds journey finds the "Fondi" menu link by substring.
-  'funds.nav.regional': 'Bilancio regionale',
+  'funds.nav.regional': 'Fondi regionali',
   'funds.nav.regionalText': 'Fondi regionali, capitoli del bilancio: stanziamenti, prenotazioni (DGR), assegnazioni ai distretti (DD) e prospetti semestrali.',
   'funds.regional.title': 'Fondi regionali',
   'funds.regional.yearInvalid': 'Indica l’anno con quattro cifre, ad esempio 2025.',
@@ -950,7 +950,7 @@ export const fundsEn: Record<keyof typeof fundsIt, string> = {
   'funds.imports.unchanged': 'Unchanged',
 
   // Regional funds
-  'funds.nav.regional': 'Regional budget',
+  'funds.nav.regional': 'Regional funds',
   'funds.nav.regionalText': 'Chapters of the regional budget: yearly amounts, reservations (DGR), assignments to districts (DD) and half-yearly statements.',
   'funds.regional.title': 'Regional funds',
   'funds.regional.yearInvalid': 'Enter the year with four digits, for example 2025.',
