@@ -157,5 +157,5 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor) => {
 
 export const demoUsers = async (ctx: ServiceContext) => {
   const rows = await ctx.database.db.select({ id: users.id, username: users.username, role: users.role }).from(users).where(eq(users.demo, true)).orderBy(users.id);
-  return Promise.all(rows.map(async (r) => ({ username: r.username, role: r.role, districts: await loadDistricts(ctx, r.id) })));
+  return Promise.all(rows.map(async (r) => ({ username: r.username, role: r.role, districts: await loadDistricts(ctx, r.id), centres: await loadCentres(ctx, r.id) })));
 };

@@ -51,6 +51,10 @@ describe('browser journeys', () => {
     await page.getByRole('heading', { name: 'Accesso dimostrativo' }).waitFor();
     await page.getByText(demo.password, { exact: true }).waitFor();
     await page.getByRole('cell', { name: 'Funzionario regionale', exact: true }).waitFor();
+    // Each demo user's scope: a district officer's district, an area manager's centre.
+    const demoRow = (username: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: username, exact: true }) });
+    await demoRow('distretto').getByRole('cell', { name: 'LT2', exact: true }).waitFor();
+    await demoRow('area').getByRole('cell', { name: 'Area Amministrativa', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Vai al contenuto principale' }).waitFor({ state: 'attached' });
     await page.getByRole('link', { name: 'Documentazione API' }).first().waitFor();
     await assertAccessible(page, 'pagina iniziale (it)');

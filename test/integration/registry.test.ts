@@ -145,8 +145,9 @@ describe(`registry of districts, municipalities, bodies and acts (${testEngine})
       const s = await demo.signIn('region_officer');
       const page = (await s.get('/api/districts?q=RMC')).json() as DistrictPage;
       assert.equal(page.items[0]!.population, 2617175);
-      const health = (await demo.app.inject({ method: 'GET', url: '/api/health' })).json() as { demo: { users: { username: string }[] } };
-      assert.ok(health.demo.users.some((u) => u.username === 'distretto'));
+      const health = (await demo.app.inject({ method: 'GET', url: '/api/health' })).json() as { demo: { users: { username: string; districts: string[]; centres: string[] }[] } };
+      const scopes = Object.fromEntries(health.demo.users.map((u) => [u.username, [...u.districts, ...u.centres]]));
+      assert.deepEqual([scopes.distretto, scopes.area, scopes.regione], [['LT2'], ['Area Amministrativa'], []]);
     } finally {
       await demo.close();
     }

@@ -31,7 +31,7 @@ export interface Health {
   status: string;
   version: string;
   engine: 'pglite' | 'postgres';
-  demo: null | { password: string; users: { username: string; role: Role; districts: string[] }[] };
+  demo: null | { password: string; users: { username: string; role: Role; districts: string[]; centres: string[] }[] };
 }
 
 export interface Page<T> {

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../services/demo-users.ts';
 
 const DemoInfo = Type.Object({
   password: Type.String(),
-  users: Type.Array(Type.Object({ username: Type.String(), role: Type.String(), districts: Type.Array(Type.String()) })),
+  users: Type.Array(Type.Object({ username: Type.String(), role: Type.String(), districts: Type.Array(Type.String()), centres: Type.Array(Type.String()) })),
 });
 
 export const healthRoutes = (ctx: ServiceContext, version: string) => async (app: FastifyInstance) => {

@@ -111,7 +111,7 @@ const it = {
   'demo.caption': 'Utenti dimostrativi e relativi profili',
   'demo.colUser': 'Nome utente',
   'demo.colRole': 'Profilo',
-  'demo.colDistricts': 'Distretti',
+  'demo.colScope': 'Distretti o centri',
   'demo.colAction': 'Azione',
   'demo.use': 'Usa {username}',
 
@@ -446,7 +446,7 @@ const en: Catalog = {
   'demo.caption': 'Demo users and their profiles',
   'demo.colUser': 'Username',
   'demo.colRole': 'Profile',
-  'demo.colDistricts': 'Districts',
+  'demo.colScope': 'Districts or centres',
   'demo.colAction': 'Action',
   'demo.use': 'Use {username}',
 

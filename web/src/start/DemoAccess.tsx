@@ -24,7 +24,7 @@ export function DemoAccess({ demo, onPick }: { demo: NonNullable<Health['demo']>
               <tr>
                 <th scope="col">{t('demo.colUser')}</th>
                 <th scope="col">{t('demo.colRole')}</th>
-                <th scope="col">{t('demo.colDistricts')}</th>
+                <th scope="col">{t('demo.colScope')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('demo.colAction')}</span>
                 </th>
@@ -37,7 +37,7 @@ export function DemoAccess({ demo, onPick }: { demo: NonNullable<Health['demo']>
                     <code>{user.username}</code>
                   </th>
                   <td>{roleLabel(t, user.role)}</td>
-                  <td>{user.districts.length ? user.districts.join(', ') : t('common.dash')}</td>
+                  <td>{[...user.districts, ...user.centres].join(', ') || t('common.dash')}</td>
                   <td>
                     <Button color="primary" outline size="xs" onClick={() => onPick({ username: user.username, password: demo.password })}>
                       {t('demo.use', { username: user.username })}
