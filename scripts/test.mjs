@@ -36,7 +36,9 @@ const runFiles = (name, files, env = {}) =>
       return resolvePromise({ ok: false, output: '', counts: {} });
     }
     console.log(`\n=== ${name}: ${files.length} file ===`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    // A test stuck past ten minutes fails, and a file whose tests are over exits even if a failed
+    // hook left a handle open: CI ends with a verdict, never a hang.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', '--test-force-exit', ...files], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

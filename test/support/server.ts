@@ -13,10 +13,16 @@ export { ADMIN_PASSWORD };
 export const startTestServer = async () => {
   const database = await freshDatabase();
   const ctx = serviceContext(database);
-  await bootstrap(ctx, ADMIN_PASSWORD);
-  await loadDemo(ctx);
-  const app = await buildApp(ctx, { version: 'test', webDist });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    await bootstrap(ctx, ADMIN_PASSWORD);
+    await loadDemo(ctx);
+    app = await buildApp(ctx, { version: 'test', webDist });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await database.close(); // a failed start must not leave the database open
+    throw error;
+  }
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
