@@ -150,6 +150,7 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor) => {
     role: u.role,
     displayName: u.displayName,
     active: u.active,
+    body: u.body,
     districts: links.filter((l) => l.userId === u.id).map((l) => l.districtCode).sort(),
     centres: centreLinks.filter((l) => l.userId === u.id).map((l) => l.centreName).sort(),
   }));
