@@ -40,7 +40,7 @@ export const visibleDistricts = (actor: Actor): readonly string[] | null =>
   actor.kind === 'user' && isDistrictScoped(actor.role) ? actor.districts : null;
 
 /** Names compared as people type them: case and spacing aside. */
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+export const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * An area manager reports only on objectives of its own centres of its own body's plans; everyone

@@ -4,6 +4,7 @@
  */
 import type { Role, User } from '../types.ts';
 import type { PlanStatus } from './types.ts';
+import { sameName } from '../../../src/domain/auth/actor.ts';
 
 const allow = (...roles: Role[]) => (user: User | null | undefined): boolean => !!user && roles.includes(user.role);
 
@@ -11,8 +12,6 @@ export const canReadPerformance = allow('admin', 'consortium_manager', 'area_man
 export const canManagePerformance = allow('admin', 'consortium_manager');
 const reports = allow('admin', 'consortium_manager', 'area_manager');
 const evaluates = allow('evaluator');
-
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Recording actuals and year-end reports of an objective of a plan: an area manager only on its own centres of its own body. */
 export const canReport = (user: User | null | undefined, plan: { status: PlanStatus; body: string }, objectiveCentres: readonly string[]): boolean => {
