@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible, demoInfo, demoUser, launchBrowser, signIn, startTestServer, type DemoInfo } from './server.ts';
+import { ADMIN_PASSWORD } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -256,6 +257,7 @@ describe('browser journeys', () => {
     const menu = page.getByRole('navigation', { name: 'Menu principale' });
     await menu.getByRole('link', { name: 'Distretti' }).waitFor();
     assert.equal(await menu.getByRole('link', { name: 'Registro attività' }).count(), 0);
+    assert.equal(await menu.getByRole('link', { name: 'Utenti' }).count(), 0);
     // No act recording either: the district officer only reads the register.
     await menu.getByRole('link', { name: 'Atti' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registro degli atti' }).waitFor();
@@ -266,5 +268,37 @@ describe('browser journeys', () => {
     await page.getByText('Il tuo profilo (Referente di distretto (Ufficio di Piano)) non è autorizzato a consultare questa pagina.').waitFor();
     await assertAccessible(page, 'registro delle attività vietato');
     await page.context().close();
+  });
+  test('an administrator creates an area manager for a centre, with the form’s Italian checks, and the new user signs in', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Utenti' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utenti' }).waitFor();
+    const users = page.getByRole('table', { name: 'Utenti locali, in ordine di nome utente' });
+    const row = (username: string) => users.getByRole('row').filter({ has: page.getByRole('rowheader', { name: username, exact: true }) });
+    await row('area').getByRole('cell', { name: 'Consorzio IN.RE.TE. · Area Amministrativa', exact: true }).waitFor();
+    await row('distretto').getByRole('cell', { name: 'LT2', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Nuovo utente' }).click();
+    await page.getByLabel(/^Nome utente/).fill('capoarea.minori');
+    await page.getByLabel(/^Ruolo/).selectOption({ label: 'Responsabile di area del consorzio' });
+    await page.getByLabel(/^Password iniziale/).fill('una-password-lunga');
+    await page.getByRole('button', { name: 'Crea l’utente' }).click();
+    await page.getByText('Un responsabile di area deve indicare l’ente').waitFor();
+    await page.getByText('Un responsabile di area deve avere almeno un centro di responsabilità').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'user-body', 'the first field in error has the focus');
+    await assertAccessible(page, 'nuovo utente con errori');
+
+    await page.getByLabel(/^Ente/).fill('Consorzio IN.RE.TE.');
+    await page.getByLabel(/^Centri di responsabilità/).fill('Area Minori e Famiglie - Adulti');
+    await page.getByRole('button', { name: 'Crea l’utente' }).click();
+    await page.getByText('Utente «capoarea.minori» creato con ruolo Responsabile di area del consorzio.').waitFor();
+    await row('capoarea.minori').getByRole('cell', { name: 'Consorzio IN.RE.TE. · Area Minori e Famiglie - Adulti', exact: true }).waitFor();
+    await assertAccessible(page, 'elenco degli utenti');
+    await page.context().close();
+
+    const other = await newPage();
+    await signIn(other, server.url, 'capoarea.minori', 'una-password-lunga');
+    await other.context().close();
   });
 });

@@ -7,6 +7,7 @@ import type { MessageKey } from './i18n/messages.ts';
 import type { User } from './types.ts';
 import { fundsNav, fundsRoutes } from './funds/area.tsx';
 import { performanceNav, performanceRoutes } from './performance/area.tsx';
+import { usersNav, usersRoutes } from './users/area.tsx';
 
 export interface AreaRoute {
   pattern: string;
@@ -23,5 +24,5 @@ export interface AreaNav {
   allowed?: (user: User) => boolean;
 }
 
-export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes];
-export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav];
+export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes, ...usersRoutes];
+export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav, ...usersNav];

@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { listAudit, verifyAudit } from '../../services/audit-log.ts';
-import { listUsers } from '../../services/users.ts';
 import { actorOf } from '../access.ts';
-import { ActRef, CalendarDateSchema, PageQuery, pageOf, problemResponses, User } from '../schemas.ts';
+import { ActRef, CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
 
 const Entry = Type.Object({
   seq: Type.Integer(),
@@ -65,15 +64,6 @@ export const auditRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
         ? { intact: true, entries: r.entries, firstBroken: null, message: `Registro integro: ${r.entries} voci verificate` }
         : { intact: false, entries: r.entries, firstBroken: r.firstBroken, message: chainMessage(r.firstBroken, r.reason) };
     },
-  );
-
-  app.get(
-    '/api/users',
-    {
-      config: { access: 'users.manage' },
-      schema: { tags: ['Utenti'], summary: 'Utenti (solo amministratori)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...User.properties, active: Type.Boolean() })) }), ...problemResponses } },
-    },
-    async (request) => ({ items: await listUsers(ctx, actorOf(request)) }),
   );
 };
 

@@ -6,6 +6,7 @@ import { importRoutes } from './imports.ts';
 import { fundWorkflowRoutes } from './fund-workflows.ts';
 import { regionalFundRoutes } from './regional-funds.ts';
 import { performanceRoutes } from './performance.ts';
+import { userRoutes } from './users.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   await app.register(fundRoutes(ctx));
@@ -13,4 +14,5 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(fundWorkflowRoutes(ctx));
   await app.register(regionalFundRoutes(ctx));
   await app.register(performanceRoutes(ctx));
+  await app.register(userRoutes(ctx));
 };

@@ -6,10 +6,12 @@
 
 import { fundsEn, fundsIt } from '../funds/messages.ts';
 import { performanceEn, performanceIt } from '../performance/messages.ts';
+import { usersEn, usersIt } from '../users/messages.ts';
 
 const it = {
   ...fundsIt,
   ...performanceIt,
+  ...usersIt,
   // Shell
   'app.region': 'Regione Lazio',
   'app.name': 'Regia',
@@ -350,6 +352,7 @@ export type Catalog = Record<MessageKey, string>;
 const en: Catalog = {
   ...fundsEn,
   ...performanceEn,
+  ...usersEn,
   'app.region': 'Lazio Region',
   'app.name': 'Regia',
   'app.tagline': 'Governance of the integrated system of social services',
