@@ -5,7 +5,7 @@ import { sessions, userCentres, userDistricts, users, districts } from '../db/sc
 import type { Actor } from '../domain/auth/actor.ts';
 import { requirePermission } from '../domain/auth/actor.ts';
 import { isRole, type Role } from '../domain/auth/roles.ts';
-import { conflict, invalid, DomainError } from '../domain/errors.ts';
+import { conflict, invalid, notFound, DomainError } from '../domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { recordChange } from './audit-log.ts';
 
@@ -154,6 +154,25 @@ export const listUsers = async (ctx: ServiceContext, actor: Actor) => {
     districts: links.filter((l) => l.userId === u.id).map((l) => l.districtCode).sort(),
     centres: centreLinks.filter((l) => l.userId === u.id).map((l) => l.centreName).sort(),
   }));
+};
+
+/**
+ * Deactivates a user (its sessions end at once, it can no longer sign in) or activates it again.
+ * Users are never deleted: the audit trail names them. An administrator cannot lock itself out.
+ */
+export const setUserActive = async (ctx: ServiceContext, actor: Actor, username: string, active: boolean) => {
+  requirePermission(actor, 'users.manage');
+  if (actor.kind === 'user' && actor.username === username && !active) throw conflict('user.self_deactivation', 'Non è possibile disattivare il proprio utente');
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(users).where(eq(users.username, username)).for('update');
+    if (!row) throw notFound('user.not_found', `Utente "${username}" non trovato`);
+    if (row.active !== active) {
+      await tx.update(users).set({ active }).where(eq(users.id, row.id));
+      if (!active) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+      await recordChange(ctx, tx, actor, { action: active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: username, before: { active: row.active }, after: { active } });
+    }
+    return { username, active };
+  });
 };
 
 export const demoUsers = async (ctx: ServiceContext) => {

@@ -269,7 +269,7 @@ describe('browser journeys', () => {
     await assertAccessible(page, 'registro delle attività vietato');
     await page.context().close();
   });
-  test('an administrator creates an area manager for a centre, with the form’s Italian checks, and the new user signs in', async () => {
+  test('an administrator creates an area manager for a centre, with the form’s Italian checks; the new user signs in until deactivated', async () => {
     const page = await newPage();
     await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
     await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Utenti' }).click();
@@ -295,10 +295,23 @@ describe('browser journeys', () => {
     await page.getByText('Utente «capoarea.minori» creato con ruolo Responsabile di area del consorzio.').waitFor();
     await row('capoarea.minori').getByRole('cell', { name: 'Consorzio IN.RE.TE. · Area Minori e Famiglie - Adulti', exact: true }).waitFor();
     await assertAccessible(page, 'elenco degli utenti');
-    await page.context().close();
 
     const other = await newPage();
     await signIn(other, server.url, 'capoarea.minori', 'una-password-lunga');
     await other.context().close();
+
+    // Deactivated, the user can no longer sign in; the administrator has no button for itself.
+    assert.equal(await row('admin').getByRole('button').count(), 0);
+    await page.getByRole('button', { name: 'Disattiva capoarea.minori' }).click();
+    await page.getByText('Utente «capoarea.minori» disattivato: le sue sessioni sono terminate e non può più accedere.').waitFor();
+    await row('capoarea.minori').getByRole('cell', { name: 'Disattivato', exact: true }).waitFor();
+    await page.context().close();
+    const refused = await newPage();
+    await refused.goto(`${server.url}/`);
+    await refused.getByLabel('Nome utente').fill('capoarea.minori');
+    await refused.getByLabel('Password').fill('una-password-lunga');
+    await refused.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await refused.getByText('Nome utente o password non validi').waitFor();
+    await refused.context().close();
   });
 });

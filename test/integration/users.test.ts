@@ -65,9 +65,33 @@ describe(`users managed by the administrator (${testEngine})`, () => {
     assert.equal((await listed()).length, before);
   });
 
+  it('deactivates a user, ending its sessions, and activates it again; never the administrator itself', async () => {
+    const login = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'capoarea', password: 'una-password-lunga' } });
+    const first = await login();
+    const cookie = `regia_session=${first.cookies.find((c) => c.name === 'regia_session')!.value}`;
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode, 200);
+
+    const off = await admin.send('PUT', '/api/users/capoarea/active', { active: false });
+    assert.deepEqual([off.statusCode, off.json()], [200, { username: 'capoarea', active: false }]);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode, 401, 'its session ended');
+    assert.equal((await login()).statusCode, 401);
+    assert.equal((await listed()).find((u) => u.username === 'capoarea')!.active, false);
+    const audit = (await admin.get('/api/audit?pageSize=1')).json() as { items: { action: string; entityId: string; before: unknown; after: unknown }[] };
+    assert.deepEqual(audit.items[0], { ...audit.items[0], action: 'user.deactivate', entityId: 'capoarea', before: { active: true }, after: { active: false } });
+
+    assert.equal((await admin.send('PUT', '/api/users/capoarea/active', { active: true })).statusCode, 200);
+    assert.equal((await login()).statusCode, 200);
+
+    const self = await admin.send('PUT', '/api/users/admin/active', { active: false });
+    assert.equal(self.statusCode, 409);
+    assert.match((self.json() as { detail: string }).detail, /proprio utente/);
+    assert.equal((await admin.send('PUT', '/api/users/nessuno/active', { active: false })).statusCode, 404);
+  });
+
   it('is for administrators only', async () => {
     const manager = await t.signIn('consortium_manager');
     assert.equal((await manager.send('POST', '/api/users', { username: 'x', role: 'auditor', password: 'una-password-lunga' })).statusCode, 403);
     assert.equal((await manager.get('/api/users')).statusCode, 403);
+    assert.equal((await manager.send('PUT', '/api/users/capoarea/active', { active: false })).statusCode, 403);
   });
 });

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
-import { addUser, listUsers, MIN_PASSWORD_LENGTH } from '../../services/users.ts';
+import { addUser, listUsers, MIN_PASSWORD_LENGTH, setUserActive } from '../../services/users.ts';
 import { roles } from '../../domain/auth/roles.ts';
 import { actorOf } from '../access.ts';
 import { problemResponses, User } from '../schemas.ts';
@@ -51,5 +51,20 @@ export const userRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
       });
       return reply.code(201).send(user);
     },
+  );
+
+  app.put(
+    '/api/users/:username/active',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: 'Disattiva un utente (le sue sessioni terminano) o lo riattiva; mai cancellato',
+        params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }),
+        body: Type.Object({ active: Type.Boolean() }),
+        response: { 200: Type.Object({ username: Type.String(), active: Type.Boolean() }), ...problemResponses },
+      },
+    },
+    async (request) => setUserActive(ctx, actorOf(request), (request.params as { username: string }).username, (request.body as { active: boolean }).active),
   );
 };

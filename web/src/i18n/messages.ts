@@ -343,6 +343,8 @@ const it = {
   'auditAction.intervention_line.import': 'Linea di intervento importata',
   'auditAction.municipality.import': 'Comune importato',
   'auditAction.user.create': 'Utente creato',
+  'auditAction.user.deactivate': 'Utente disattivato',
+  'auditAction.user.activate': 'Utente riattivato',
   'audit.dateInvalid': 'La data iniziale è successiva a quella finale.',
 } as const;
 
@@ -672,6 +674,8 @@ const en: Catalog = {
   'auditAction.intervention_line.import': 'Intervention line imported',
   'auditAction.municipality.import': 'Municipality imported',
   'auditAction.user.create': 'User created',
+  'auditAction.user.deactivate': 'User deactivated',
+  'auditAction.user.activate': 'User reactivated',
   'audit.dateInvalid': 'The start date is after the end date.',
 };
 

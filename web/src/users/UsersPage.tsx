@@ -3,6 +3,8 @@ import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { roleLabel } from '../i18n/labels.ts';
 import { useApi } from '../useApi.ts';
+import { request } from '../api.ts';
+import { useSession } from '../session.tsx';
 import type { User } from '../types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -19,22 +21,43 @@ const scopeOf = (u: Listed): string => [...u.districts, ...(u.body ? [u.body] : 
 export function UsersPage() {
   const t = useT();
   const [formOpen, setFormOpen] = useState(false);
-  const [created, setCreated] = useState<User | null>(null);
+  const { user: me } = useSession();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const { data, error, loading, reload } = useApi<{ items: Listed[] }>('/api/users');
+
+  const setActive = async (username: string, active: boolean) => {
+    setNotice(null);
+    setFailure(null);
+    setBusy(username);
+    try {
+      await request('PUT', `/api/users/${encodeURIComponent(username)}/active`, { json: { active } });
+      setNotice(t(active ? 'users.activated' : 'users.deactivated', { username }));
+      reload();
+    } catch (reason) {
+      setFailure(reason);
+    } finally {
+      setBusy(null);
+    }
+  };
 
   return (
     <>
       <PageHeading title={t('users.title')} />
       <p className="lead">{t('users.intro')}</p>
-      {created && (
-        <Alert fade={false} color="success" role="status">
-          {t('users.created', { username: created.username, role: roleLabel(t, created.role) })}
-        </Alert>
-      )}
+      <div role="status" aria-live="polite">
+        {notice && (
+          <Alert fade={false} color="success">
+            {notice}
+          </Alert>
+        )}
+      </div>
+      <ErrorAlert error={failure} />
       {formOpen ? (
         <UserForm
           onCreated={(user) => {
-            setCreated(user);
+            setNotice(t('users.created', { username: user.username, role: roleLabel(t, user.role) }));
             setFormOpen(false);
             reload();
           }}
@@ -45,7 +68,7 @@ export function UsersPage() {
           color="primary"
           className="mb-4"
           onClick={() => {
-            setCreated(null);
+            setNotice(null);
             setFormOpen(true);
             window.setTimeout(() => document.getElementById('user-username')?.focus(), 0);
           }}
@@ -67,6 +90,7 @@ export function UsersPage() {
                 <th scope="col">{t('users.colRole')}</th>
                 <th scope="col">{t('users.colScope')}</th>
                 <th scope="col">{t('users.colActive')}</th>
+                <th scope="col">{t('users.colActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -79,6 +103,13 @@ export function UsersPage() {
                   <td>{roleLabel(t, u.role)}</td>
                   <td>{scopeOf(u) || t('common.dash')}</td>
                   <td>{u.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>
+                    {u.username !== me?.username && (
+                      <Button color="primary" outline size="xs" disabled={busy !== null} onClick={() => void setActive(u.username, !u.active)}>
+                        {t(u.active ? 'users.deactivate' : 'users.activate', { username: u.username })}
+                      </Button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -36,6 +36,11 @@ export const usersIt = {
   'users.form.centresRequired': 'Un responsabile di area deve avere almeno un centro di responsabilità',
   'users.form.passwordShort': 'La password deve avere almeno 12 caratteri',
   'users.created': 'Utente «{username}» creato con ruolo {role}.',
+  'users.colActions': 'Azioni',
+  'users.deactivate': 'Disattiva {username}',
+  'users.activate': 'Riattiva {username}',
+  'users.deactivated': 'Utente «{username}» disattivato: le sue sessioni sono terminate e non può più accedere.',
+  'users.activated': 'Utente «{username}» riattivato: può accedere di nuovo.',
 } as const;
 
 export const usersEn: Record<keyof typeof usersIt, string> = {
@@ -75,4 +80,9 @@ export const usersEn: Record<keyof typeof usersIt, string> = {
   'users.form.centresRequired': 'An area manager needs at least one responsibility centre',
   'users.form.passwordShort': 'The password needs at least 12 characters',
   'users.created': 'User “{username}” created with role {role}.',
+  'users.colActions': 'Actions',
+  'users.deactivate': 'Deactivate {username}',
+  'users.activate': 'Reactivate {username}',
+  'users.deactivated': 'User “{username}” deactivated: its sessions ended and it can no longer sign in.',
+  'users.activated': 'User “{username}” reactivated: it can sign in again.',
 };
