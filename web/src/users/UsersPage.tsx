@@ -17,20 +17,20 @@ type Listed = User & { active: boolean };
 /** What a user may act for: its districts, or its body and centres. */
 const scopeOf = (u: Listed): string => [...u.districts, ...(u.body ? [u.body] : []), ...u.centres].join(' · ');
 
-/** The administrator's list of local users, with the form for a new one. */
+/** The administrator's list of local users: a form for a new one, and deactivation (never of oneself). */
 export function UsersPage() {
   const t = useT();
   const [formOpen, setFormOpen] = useState(false);
   const { user: me } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const { data, error, loading, reload } = useApi<{ items: Listed[] }>('/api/users');
 
   const setActive = async (username: string, active: boolean) => {
     setNotice(null);
     setFailure(null);
-    setBusy(username);
+    setBusy(true);
     try {
       await request('PUT', `/api/users/${encodeURIComponent(username)}/active`, { json: { active } });
       setNotice(t(active ? 'users.activated' : 'users.deactivated', { username }));
@@ -38,7 +38,7 @@ export function UsersPage() {
     } catch (reason) {
       setFailure(reason);
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
@@ -105,7 +105,7 @@ export function UsersPage() {
                   <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                   <td>
                     {u.username !== me?.username && (
-                      <Button color="primary" outline size="xs" disabled={busy !== null} onClick={() => void setActive(u.username, !u.active)}>
+                      <Button color="primary" outline size="xs" disabled={busy} onClick={() => void setActive(u.username, !u.active)}>
                         {t(u.active ? 'users.deactivate' : 'users.activate', { username: u.username })}
                       </Button>
                     )}
