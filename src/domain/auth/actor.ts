@@ -40,16 +40,19 @@ export const visibleDistricts = (actor: Actor): readonly string[] | null =>
   actor.kind === 'user' && isDistrictScoped(actor.role) ? actor.districts : null;
 
 /** Names compared as people type them: case and spacing aside. */
-export const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * An area manager reports only on objectives of its own centres of its own body's plans; everyone
- * else holding performance.report reports on any objective.
+ * else holding performance.report reports on any objective. The UI asks the same question.
  */
+export const reportsOn = (who: { role: Role; body: string | null; centres: readonly string[] }, planBody: string, objectiveCentres: readonly string[]): boolean =>
+  who.role !== 'area_manager' ||
+  (who.body !== null && sameName(who.body, planBody) && objectiveCentres.some((c) => who.centres.some((mine) => sameName(mine, c))));
+
 export const requireCentre = (actor: Actor, planBody: string, objectiveCentres: readonly string[]): void => {
-  if (actor.kind === 'system' || actor.role !== 'area_manager') return;
-  const ownBody = actor.body !== null && sameName(actor.body, planBody);
-  if (!ownBody || !objectiveCentres.some((c) => actor.centres.some((mine) => sameName(mine, c)))) {
+  if (actor.kind === 'system') return;
+  if (!reportsOn(actor, planBody, objectiveCentres)) {
     throw forbidden('auth.centre_forbidden', 'Operazione non consentita: l’obiettivo non è di un centro di responsabilità assegnato');
   }
 };

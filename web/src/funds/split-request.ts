@@ -4,7 +4,7 @@
  * The shares themselves are computed by the server (src/domain/funds/split.ts).
  */
 import type { Translate } from '../i18n/i18n.tsx';
-import { centsToJson, parseEuroInput } from './util.ts';
+import { centsToJson, parseEuroInput, percentHundredths } from './util.ts';
 
 export const CRITERIA = ['population', 'fixed_plus_population', 'manual_percent', 'amounts'] as const;
 export type Criterion = (typeof CRITERIA)[number];
@@ -34,11 +34,6 @@ export interface SplitRequest {
   readonly errors: Record<string, string>;
 }
 
-const percentOf = (text: string): number | null => {
-  const p = Number(text.replace(',', '.'));
-  return Number.isNaN(p) || p < 0 || p > 100 ? null : p;
-};
-
 export const splitRequest = (t: Translate, f: SplitFields): SplitRequest => {
   const errors: Record<string, string> = {};
   const typed = (d: string) => f.perDistrict[d]?.trim() ?? '';
@@ -61,16 +56,16 @@ export const splitRequest = (t: Translate, f: SplitFields): SplitRequest => {
   if (c === null || c <= 0n) errors.amount = t('funds.amountInvalid');
   const json: Record<string, unknown> = { criterion: f.criterion, amount: c === null ? 0 : centsToJson(c) };
   if (f.criterion === 'fixed_plus_population') {
-    if (!f.fixedPercent.trim() || percentOf(f.fixedPercent) === null) errors.fixedPercent = t('funds.assign.percentInvalid');
+    if (percentHundredths(f.fixedPercent) === null) errors.fixedPercent = t('funds.assign.percentInvalid');
     json.fixedPercent = f.fixedPercent.trim().replace(',', '.');
   }
   if (f.criterion === 'manual_percent') {
     const percents: { district: string; percent: string }[] = [];
     for (const d of f.districts) {
       if (!typed(d)) continue;
-      const p = percentOf(typed(d));
+      const p = percentHundredths(typed(d));
       if (p === null) errors[`d-${d}`] = t('funds.assign.percentInvalid');
-      else if (p > 0) percents.push({ district: d, percent: typed(d).replace(',', '.') });
+      else if (p > 0n) percents.push({ district: d, percent: typed(d).replace(',', '.') });
     }
     if (percents.length === 0) errors.split = t('funds.assign.percentsRequired');
     json.percents = percents;

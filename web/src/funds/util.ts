@@ -4,6 +4,8 @@
  * and who may do what (the server decides; the UI hides what would be refused).
  */
 import type { User } from '../types.ts';
+import { parsePercent } from '../../../src/domain/funds/split.ts';
+import { formatFractionPercent } from '../../../src/domain/funds/gating.ts';
 
 /**
  * `1.234,56`, `1234,56`, `1234.56`, `€ 1.234` → cents; null when it is not an amount with at
@@ -65,26 +67,27 @@ export const isCalendarDate = (text: string): boolean => {
 /** Today in Europe/Rome as `YYYY-MM-DD` (a default for date fields, never for a rule). */
 export const todayInRome = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 
+/** A percentage as typed, in hundredths of a point by the domain's own reading; null when refused. */
+export const percentHundredths = (text: string): bigint | null => {
+  try {
+    return parsePercent(text);
+  } catch {
+    return null;
+  }
+};
+
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
 /** `75` or `66,67` (a percentage above 0 and at most 100, two decimals at most) as a reduced fraction. */
 export const percentToFraction = (text: string): { num: string; den: string } | null => {
-  const m = /^(\d{1,3})(?:[.,](\d{1,2}))?\s*%?$/.exec(text.trim());
-  if (!m) return null;
-  const hundredths = BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
-  if (hundredths <= 0n || hundredths > 10_000n) return null;
+  const hundredths = percentHundredths(text);
+  if (hundredths === null || hundredths <= 0n) return null;
   const d = gcd(hundredths, 10_000n);
   return { num: String(hundredths / d), den: String(10_000n / d) };
 };
 
-/** 3/4 → `75`, 2/3 → `66,67` (rounded half up to two decimals, as the rule's messages show it). */
-export const fractionToPercent = (f: { num: string; den: string }): string => {
-  const num = BigInt(f.num);
-  const den = BigInt(f.den);
-  const hundredths = (num * 20_000n + den) / (2n * den);
-  const decimals = hundredths % 100n;
-  return `${hundredths / 100n}${decimals === 0n ? '' : `,${String(decimals).padStart(2, '0')}`}`;
-};
+/** 3/4 → `75`, 2/3 → `66,67`: the domain's wording of a threshold, without the sign. */
+export const fractionToPercent = (f: { num: string; den: string }): string => formatFractionPercent({ num: BigInt(f.num), den: BigInt(f.den) }).replace(/%$/, '');
 
 /** Focuses the first field with an error; true when there was one. */
 export const focusFirstError = (ids: Record<string, string>, found: Record<string, string | undefined>): boolean => {

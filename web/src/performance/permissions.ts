@@ -4,7 +4,7 @@
  */
 import type { Role, User } from '../types.ts';
 import type { PlanStatus } from './types.ts';
-import { sameName } from '../../../src/domain/auth/actor.ts';
+import { reportsOn } from '../../../src/domain/auth/actor.ts';
 
 const allow = (...roles: Role[]) => (user: User | null | undefined): boolean => !!user && roles.includes(user.role);
 
@@ -14,11 +14,8 @@ const reports = allow('admin', 'consortium_manager', 'area_manager');
 const evaluates = allow('evaluator');
 
 /** Recording actuals and year-end reports of an objective of a plan: an area manager only on its own centres of its own body. */
-export const canReport = (user: User | null | undefined, plan: { status: PlanStatus; body: string }, objectiveCentres: readonly string[]): boolean => {
-  if (plan.status !== 'draft' || !reports(user)) return false;
-  if (user!.role !== 'area_manager') return true;
-  return user!.body !== null && sameName(user!.body, plan.body) && objectiveCentres.some((c) => user!.centres.some((mine) => sameName(mine, c)));
-};
+export const canReport = (user: User | null | undefined, plan: { status: PlanStatus; body: string }, objectiveCentres: readonly string[]): boolean =>
+  plan.status === 'draft' && reports(user) && reportsOn(user!, plan.body, objectiveCentres);
 export const canRevise = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && canManagePerformance(user);
 export const canValidate = (user: User | null | undefined, status: PlanStatus): boolean => status === 'draft' && evaluates(user);
 /** Writing the plan itself (centres, objectives, activities, indicators, thresholds): the manager, until validation. */
