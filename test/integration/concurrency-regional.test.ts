@@ -49,6 +49,13 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
     assert.equal(res.statusCode, 201, res.body);
     return (res.json() as { id: number }).id;
   };
+  /** A regional fund of its own for each test: what one test leaves does not bound another. */
+  const aFund = async () => {
+    const code = `FR${++serial}`;
+    const res = await region.send('POST', '/api/funds', { code, name: `Fondo regionale ${code}`, source: 'regional', rule75: false });
+    assert.equal(res.statusCode, 201, res.body);
+    return code;
+  };
   const one = async <T>(sql_: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(sql_))[0]!;
   const chapter = async (fund: string, amounts: Record<number, number>) => {
     const law = await act('LEGGE', '2024-12-30');
@@ -103,15 +110,12 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
       await aMunicipality(t.database, `05800${i + 1}`, d, 10_000 * (i + 1));
     }
     region = await t.signIn('region_officer');
-    for (const code of ['FSR', 'FSR2', 'FSR3']) {
-      const res = await region.send('POST', '/api/funds', { code, name: `Fondo regionale ${code}`, source: 'regional', rule75: false });
-      assert.equal(res.statusCode, 201, res.body);
-    }
   });
   after(() => t.close());
 
   it(`${N} reservations of € 3.000,00 at once on a chapter of € 10.000,00: three accepted, the rest refused with 409`, async () => {
-    const c = await chapter('FSR', { 2025: 10_000 * EURO });
+    const fund = await aFund();
+    const c = await chapter(fund, { 2025: 10_000 * EURO });
     const dgrs = await Promise.all(Array.from({ length: N }, () => act('DGR')));
     const answers = await Promise.all(
       dgrs.map((actId, i) => region.send('POST', `/api/regional-funds/chapters/${c.id}/reservations`, { year: 2025, code: `RN${i}`, description: 'x', amount: 3_000 * EURO, actId })),
@@ -122,7 +126,8 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
   });
 
   it(`${N} implementing acts of € 3.000,00 at once on a reservation of € 10.000,00: three accepted, the rest refused with 409`, async () => {
-    const c = await chapter('FSR', { 2025: 10_000 * EURO });
+    const fund = await aFund();
+    const c = await chapter(fund, { 2025: 10_000 * EURO });
     const r = await reservation(c.id, 10_000 * EURO);
     const dds = await Promise.all(Array.from({ length: N }, () => act('DD', '2025-05-20')));
     const answers = await Promise.all(dds.map((dd, i) => assign(r.id, ['D01', 'D02', 'D03'][i % 3]!, 3_000 * EURO, dd)));
@@ -133,8 +138,9 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
   });
 
   it('an amending DGR lowering a reservation while implementing acts arrive: Σ assigned never exceeds the reservation', async () => {
+    const fund = await aFund();
     for (let round = 0; round < 3; round++) {
-      const c = await chapter('FSR', { 2025: 10_000 * EURO });
+      const c = await chapter(fund, { 2025: 10_000 * EURO });
       const r = await reservation(c.id, 10_000 * EURO);
       const dds = await Promise.all(Array.from({ length: 6 }, () => act('DD', '2025-05-20')));
       const amending = await act('DGR');
@@ -154,8 +160,9 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
   });
 
   it("a budget variation lowering a chapter-year while reservations arrive: Σ reserved never exceeds the chapter's amount", async () => {
+    const fund = await aFund();
     for (let round = 0; round < 3; round++) {
-      const c = await chapter('FSR', { 2025: 10_000 * EURO });
+      const c = await chapter(fund, { 2025: 10_000 * EURO });
       const dgrs = await Promise.all(Array.from({ length: 6 }, () => act('DGR')));
       const variation = await act('DGR');
       const creating = dgrs.map((actId, i) => region.send('POST', `/api/regional-funds/chapters/${c.id}/reservations`, { year: 2025, code: `RV${round}-${i}`, description: 'x', amount: 2_000 * EURO, actId }));
@@ -168,42 +175,46 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
   });
 
   it("budget variations of several chapters of one fund at once: the fund annuality's allocation stays Σ of the chapters", async () => {
+    const fund = await aFund();
     const chapters = [];
-    for (let i = 0; i < 6; i++) chapters.push(await chapter('FSR2', { 2026: 1_000 * EURO }));
+    for (let i = 0; i < 6; i++) chapters.push(await chapter(fund, { 2026: 1_000 * EURO }));
     const variations = await Promise.all(chapters.map(() => act('DGR')));
     const answers = await Promise.all(chapters.map((c, i) => region.send('PUT', `/api/regional-funds/chapters/${c.id}/amounts/2026`, { amount: (2_000 + i) * EURO, actId: variations[i] })));
     assert.deepEqual(statuses(answers), { 200: 6 }, answers.map((a) => a.body).join('\n'));
-    const { allocated } = await one<{ allocated: string }>(sql`select allocated from fund_annualities where fund_code = 'FSR2' and annuality = 2026`);
+    const { allocated } = await one<{ allocated: string }>(sql`select allocated from fund_annualities where fund_code = ${fund} and annuality = 2026`);
     assert.equal(Number(allocated), (2_000 + 2_001 + 2_002 + 2_003 + 2_004 + 2_005) * EURO);
   });
 
   it("new chapters of one fund created at once: all stored, and the new fund annuality's allocation is Σ of them", async () => {
+    const fund = await aFund();
     const law = await act('LEGGE', '2024-12-30');
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        region.send('POST', '/api/regional-funds/chapters', { code: `NEW${i}`, description: 'x', fund: 'FSR3', amounts: [{ year: 2027, amount: (100 + i) * EURO, actId: law }] }),
+        region.send('POST', '/api/regional-funds/chapters', { code: `NEW${i}`, description: 'x', fund, amounts: [{ year: 2027, amount: (100 + i) * EURO, actId: law }] }),
       ),
     );
     assert.deepEqual(statuses(answers), { 201: 6 }, answers.map((a) => a.body).join('\n'));
-    const { allocated } = await one<{ allocated: string }>(sql`select allocated from fund_annualities where fund_code = 'FSR3' and annuality = 2027`);
+    const { allocated } = await one<{ allocated: string }>(sql`select allocated from fund_annualities where fund_code = ${fund} and annuality = 2027`);
     assert.equal(Number(allocated), (100 + 101 + 102 + 103 + 104 + 105) * EURO);
   });
 
   it('two reservations with one code on two chapters of the fund at once: one stored, the other refused with 409', async () => {
-    const [a, b] = [await chapter('FSR', { 2025: 1_000 * EURO }), await chapter('FSR', { 2025: 1_000 * EURO })];
+    const fund = await aFund();
+    const [a, b] = [await chapter(fund, { 2025: 1_000 * EURO }), await chapter(fund, { 2025: 1_000 * EURO })];
     const [x, y] = [await act('DGR'), await act('DGR')];
     const answers = await Promise.all([
       region.send('POST', `/api/regional-funds/chapters/${a!.id}/reservations`, { year: 2025, code: 'SAME', description: 'x', amount: 100 * EURO, actId: x }),
       region.send('POST', `/api/regional-funds/chapters/${b!.id}/reservations`, { year: 2025, code: 'SAME', description: 'y', amount: 100 * EURO, actId: y }),
     ]);
     assert.deepEqual(statuses(answers), { 201: 1, 409: 1 }, answers.map((r) => r.body).join('\n'));
-    assert.match(detail(answers.find((r) => r.statusCode === 409)!), /Il codice SAME è già usato per il fondo FSR 2025/);
+    assert.equal(detail(answers.find((r) => r.statusCode === 409)!), `Il codice SAME è già usato per il fondo ${fund} 2025`);
   });
 
   it('implementing acts on reservations of several chapters of one fund-year, to the same districts, at once: running totals equal a recount', async () => {
+    const fund = await aFund();
     // one reservation per chapter: nothing but the districts' running totals is shared
     const rs = [];
-    for (let i = 0; i < 6; i++) rs.push(await reservation((await chapter('FSR', { 2025: 1_000 * EURO })).id, 1_000 * EURO));
+    for (let i = 0; i < 6; i++) rs.push(await reservation((await chapter(fund, { 2025: 1_000 * EURO })).id, 1_000 * EURO));
     const dds = await Promise.all(rs.map(() => act('DD', '2025-05-20')));
     const answers = await Promise.all(rs.map((r, i) => region.send('POST', `/api/regional-funds/reservations/${r.id}/assignments`, { criterion: 'population', amount: (500 + i) * EURO, actId: dds[i] })));
     assert.deepEqual(statuses(answers), { 201: 6 }, answers.map((a) => a.body).join('\n'));
@@ -214,7 +225,8 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
     'a write waits only for the limit it touches: an implementing act on another reservation, or a reservation on another chapter, goes ahead',
     { skip: testEngine === 'pglite' ? 'PGlite has one connection: a transaction held open stops every other' : false },
     async () => {
-      const [c1, c2] = [await chapter('FSR', { 2025: 10_000 * EURO }), await chapter('FSR', { 2025: 10_000 * EURO })];
+      const fund = await aFund();
+      const [c1, c2] = [await chapter(fund, { 2025: 10_000 * EURO }), await chapter(fund, { 2025: 10_000 * EURO })];
       const [a, b] = [await reservation(c1.id, 1_000 * EURO), await reservation(c1.id, 1_000 * EURO)];
       const [dd1, dd2, dgr] = [await act('DD', '2025-05-20'), await act('DD', '2025-05-20'), await act('DGR')];
       // Another transaction holds what a write on reservation a and on chapter c1 holds, and stays open.
