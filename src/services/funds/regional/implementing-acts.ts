@@ -19,7 +19,7 @@ import { recordChange } from '../../audit-log.ts';
 import type { ServiceContext } from '../../context.ts';
 import { previewAssignment, type SplitRequest } from '../programming.ts';
 import { refreshMoneyTotals } from '../totals.ts';
-import { requireActOfType, requireReservation, reservationNotFound } from './requirements.ts';
+import { requireActOfType, requireReservation, reservationKeys, reservationNotFound } from './requirements.ts';
 import { getReservation } from './reservations.ts';
 import type { ReservationDetail } from './views.ts';
 
@@ -62,7 +62,7 @@ export const previewReservationAssignment = async (ctx: ServiceContext, actor: A
 /**
  * The implementing DD assigns a reservation to districts; Σ assignments ≤ the reservation.
  *
- * Locks: the reservation's (Σ ≤ its amount) and, for each district it assigns to, the lock of
+ * Locks: the reservation's (Σ ≤ its amount, `reservationKeys`) and, for each district it assigns to, the lock of
  * what the district was assigned in the fund annuality. That is the bound of its disbursements
  * (DOMAIN.md "disbursed ≤ assigned"), and it keeps the running totals a recount: two acts on
  * different reservations of one fund-year assigning to the same district would otherwise each
@@ -78,7 +78,7 @@ export const assignReservation = async (ctx: ServiceContext, actor: Actor, id: n
     const key = await findReservationKey(tx, id);
     if (!key) throw reservationNotFound(id);
     const districtKeys = shares.map((s): LimitKey => ({ limit: 'assignment', fund: key.fund, annuality: key.year, district: s.district }));
-    await lockLimits(tx, [{ limit: 'reservation', reservationId: id }, ...districtKeys]);
+    await lockLimits(tx, [...reservationKeys(id, key), ...districtKeys]);
     const r = await requireReservation(tx, id);
     const act = await requireActOfType(tx, input.actId, ['DD'], "L'assegnazione ai distretti");
     const known = await districtCodes(tx);

@@ -1,5 +1,6 @@
 /** What every regional step checks first: a valid year, an existing chapter or reservation, an act of the right type. */
 import type { Executor } from '../../../db/client.ts';
+import type { LimitKey } from '../../../db/locks.ts';
 import { findAct } from '../../../db/repositories/funds/regional-acts.ts';
 import { findChapter, findChapterAmount } from '../../../db/repositories/funds/regional-chapters.ts';
 import { findReservation } from '../../../db/repositories/funds/regional-reservations.ts';
@@ -38,3 +39,13 @@ export const requireReservation = async (ex: Executor, id: number) => {
   if (!row) throw reservationNotFound(id);
   return row;
 };
+
+/**
+ * The locks of Σ implementing acts ≤ the reservation. A reservation is an intervention line, and
+ * a writer that knows only the line (an import of `assegnazioni`) bounds the same sum by the
+ * line's key: both keys are taken, so either kind of writer waits for the other.
+ */
+export const reservationKeys = (id: number, line: { fund: string; year: number; code: string }): LimitKey[] => [
+  { limit: 'reservation', reservationId: id },
+  { limit: 'line', fund: line.fund, annuality: line.year, line: line.code },
+];

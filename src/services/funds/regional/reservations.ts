@@ -15,7 +15,7 @@ import type { Annuality, FundCode } from '../../../domain/funds/types.ts';
 import { cents, toNumber, type Cents } from '../../../domain/money.ts';
 import { recordChange } from '../../audit-log.ts';
 import type { ServiceContext } from '../../context.ts';
-import { CODE, chapterBudgetOf, requireActOfType, requireChapter, requireReservation, requireYear, reservationNotFound } from './requirements.ts';
+import { CODE, chapterBudgetOf, requireActOfType, requireChapter, requireReservation, requireYear, reservationKeys, reservationNotFound } from './requirements.ts';
 import { toReservationView, type ReservationDetail, type ReservationView } from './views.ts';
 
 export const listReservations = async (ctx: ServiceContext, actor: Actor, filter: { chapterId?: number | undefined; year?: number | undefined; fund?: string | undefined } = {}): Promise<ReservationView[]> => {
@@ -90,10 +90,7 @@ export const amendReservation = async (ctx: ServiceContext, actor: Actor, id: nu
     // A reservation's chapter never changes: reading it before the lock is safe.
     const key = await findReservationKey(tx, id);
     if (!key) throw reservationNotFound(id);
-    await lockLimits(tx, [
-      { limit: 'chapter', chapterId: key.chapterId },
-      { limit: 'reservation', reservationId: id },
-    ]);
+    await lockLimits(tx, [{ limit: 'chapter', chapterId: key.chapterId }, ...reservationKeys(id, key)]);
     const before = await requireReservation(tx, id);
     const chapter = await requireChapter(tx, before.chapterId);
     const where = { fund: before.fund as FundCode, annuality: before.year as Annuality, chapter: chapter.code, reservation: before.code };
