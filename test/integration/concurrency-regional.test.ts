@@ -212,7 +212,8 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
 
   it('implementing acts on reservations of several chapters of one fund-year, to the same districts, at once: running totals equal a recount', async () => {
     const fund = await aFund();
-    // one reservation per chapter: nothing but the districts' running totals is shared
+    // One reservation per chapter: nothing but the districts' running totals is shared, and no
+    // limit lock keeps the acts apart; the totals must still be a recount (totals.ts locks the rows first).
     const rs = [];
     for (let i = 0; i < 6; i++) rs.push(await reservation((await chapter(fund, { 2025: 1_000 * EURO })).id, 1_000 * EURO));
     const dds = await Promise.all(rs.map(() => act('DD', '2025-05-20')));

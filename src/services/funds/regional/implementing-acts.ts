@@ -4,7 +4,7 @@
  * annuality = the budget year, line = the reservation code) and the districts' running totals
  * move in the same transaction.
  */
-import { lockLimits, type LimitKey } from '../../../db/locks.ts';
+import { lockLimits } from '../../../db/locks.ts';
 import { assignmentTaken, districtCodes, insertAssignment } from '../../../db/repositories/funds/regional-assignments.ts';
 import { findReservationKey } from '../../../db/repositories/funds/regional-reservations.ts';
 import { assignedOnLine } from '../../../db/repositories/funds/regional-sums.ts';
@@ -60,14 +60,10 @@ export const previewReservationAssignment = async (ctx: ServiceContext, actor: A
 };
 
 /**
- * The implementing DD assigns a reservation to districts; Σ assignments ≤ the reservation.
- *
- * Locks: the reservation's (Σ ≤ its amount, `reservationKeys`) and, for each district it assigns to, the lock of
- * what the district was assigned in the fund annuality. That is the bound of its disbursements
- * (DOMAIN.md "disbursed ≤ assigned"), and it keeps the running totals a recount: two acts on
- * different reservations of one fund-year assigning to the same district would otherwise each
- * recount without the other's rows and the later write would lose the earlier one. Acts on
- * reservations of other fund-years, or for other districts, never wait on each other.
+ * The implementing DD assigns a reservation to districts; Σ assignments ≤ the reservation, under
+ * the reservation's locks (`reservationKeys`), which acts on other reservations never wait for. The
+ * districts' running totals are a recount made after their rows are locked (totals.ts), so two
+ * acts on different reservations assigning to one district cannot overwrite each other's count.
  */
 export const assignReservation = async (ctx: ServiceContext, actor: Actor, id: number, input: { actId: number } & SplitRequest): Promise<ReservationDetail> => {
   requirePermission(actor, 'funds.manage');
@@ -77,8 +73,7 @@ export const assignReservation = async (ctx: ServiceContext, actor: Actor, id: n
     // A reservation's fund and year never change: reading them before the lock is safe.
     const key = await findReservationKey(tx, id);
     if (!key) throw reservationNotFound(id);
-    const districtKeys = shares.map((s): LimitKey => ({ limit: 'assignment', fund: key.fund, annuality: key.year, district: s.district }));
-    await lockLimits(tx, [...reservationKeys(id, key), ...districtKeys]);
+    await lockLimits(tx, reservationKeys(id, key));
     const r = await requireReservation(tx, id);
     const act = await requireActOfType(tx, input.actId, ['DD'], "L'assegnazione ai distretti");
     const known = await districtCodes(tx);
