@@ -222,6 +222,16 @@ describe(`regional funds under concurrent requests (${testEngine})`, () => {
     assert.deepEqual(await totalsOffRecount(), []);
   });
 
+  it('one half-yearly statement sent several times at once: recorded once, the others refused with 409', async () => {
+    const fund = await aFund();
+    const c = await chapter(fund, { 2025: 1_000 * EURO });
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => region.send('POST', `/api/regional-funds/chapters/${c.id}/statements`, { year: 2025, semester: 1, asOf: '2025-06-30', communication: `nota ${i}` })),
+    );
+    assert.deepEqual(statuses(answers), { 201: 1, 409: 3 }, answers.map((a) => a.body).join('\n'));
+    for (const a of answers.filter((x) => x.statusCode === 409)) assert.match(detail(a), /Il prospetto del 1° semestre 2025 del capitolo .* è già registrato/);
+  });
+
   it(
     'a write waits only for the limit it touches: an implementing act on another reservation, or a reservation on another chapter, goes ahead',
     { skip: testEngine === 'pglite' ? 'PGlite has one connection: a transaction held open stops every other' : false },
