@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { testApp, type TestApp, type Session } from '../support/app.ts';
 import { testEngine } from '../support/db.ts';
 import { aDistrict } from '../support/fixtures.ts';
-import { atOnce, statusCounts, unexpected } from '../support/parallel.ts';
+import { atOnce, brokenLimits, recountMismatches, statusCounts, unexpected } from '../support/parallel.ts';
 import { rowsOf } from '../../src/db/client.ts';
 
 const REFUSED = [409, 422];
@@ -29,22 +29,7 @@ describe(`national funds and reporting under concurrent requests (${testEngine})
   const one = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query))[0]!;
   const detail = (res: { body: string }) => (JSON.parse(res.body) as { detail?: string }).detail ?? '';
 
-  /** A district's running totals (district_fund_totals) against a recount of every table and line they sum. */
-  const totalsMismatches = async (district: string) =>
-    rowsOf<{ k: string }>(
-      await t.database.db.execute(sql`
-        with recount as (
-          select district_code, fund_code, annuality, sum(assigned) as assigned, sum(disbursed) as disbursed, sum(reported) as reported, sum(recognised) as recognised, sum(n) as n from (
-            select district_code, fund_code, annuality, amount as assigned, 0 as disbursed, 0 as reported, 0 as recognised, 0 as n from assignments
-            union all select district_code, fund_code, annuality, 0, amount, 0, 0, 0 from disbursements
-            union all select district_code, fund_code, annuality, 0, 0, amount, coalesce(recognised, 0), 1 from expense_lines where submitted
-          ) x group by 1, 2, 3)
-        select coalesce(t.district_code, r.district_code) || '/' || coalesce(t.fund_code, r.fund_code) || '/' || coalesce(t.annuality, r.annuality) as k
-        from district_fund_totals t full join recount r using (district_code, fund_code, annuality)
-        where (coalesce(t.assigned, 0) <> coalesce(r.assigned, 0) or coalesce(t.disbursed, 0) <> coalesce(r.disbursed, 0)
-           or coalesce(t.reported, 0) <> coalesce(r.reported, 0) or coalesce(t.recognised, 0) <> coalesce(r.recognised, 0)
-           or coalesce(t.expense_lines, 0) <> coalesce(r.n, 0)) and coalesce(t.district_code, r.district_code) = ${district}`),
-    ).map((r) => r.k);
+  const totalsMismatches = (district: string) => recountMismatches(t.database, district);
 
   before(async () => {
     t = await testApp();
@@ -187,5 +172,10 @@ describe(`national funds and reporting under concurrent requests (${testEngine})
     const report = await one<{ reported: string; recognised: string }>(sql`select reported, recognised from district_fund_totals where district_code = 'D05'`);
     assert.ok(BigInt(report.recognised) <= BigInt(report.reported), JSON.stringify(report));
     assert.deepEqual(await totalsMismatches('D05'), []);
+  });
+
+  it('leaves no limit broken and no running total off a recount, anywhere', async () => {
+    assert.deepEqual(await brokenLimits(t.database), []);
+    assert.deepEqual(await recountMismatches(t.database), []);
   });
 });
