@@ -174,6 +174,31 @@ describe(`national funds and reporting under concurrent requests (${testEngine})
     assert.deepEqual(await totalsMismatches('D05'), []);
   });
 
+  it('the same expense file uploaded four times at once is stored once; two disjoint files at once are both stored', async () => {
+    const header = 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto';
+    const file = (code: string, docs: string[]) => `${header}\n${docs.map((d) => `${code};${d};FNPS;2023;A1;spesa;100,00;2024-05-02;`).join('\n')}\n`;
+    const upload = (code: string, content: string) => {
+      const boundary = '----regia-concurrency';
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/districts/${code}/reports/2024/upload`,
+        headers: { cookie: district.cookie, 'x-csrf-token': district.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="spese.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      });
+    };
+    const same = file('D06', ['U-1', 'U-2', 'U-3']);
+    const four = await atOnce(4, () => upload('D06', same));
+    assert.deepEqual(statusCounts(four), { 200: 1, 422: 3 }, JSON.stringify(four.map((r) => r.body)));
+    for (const r of four.filter((a) => a.statusCode === 422)) assert.match(r.body, /già registrato per il distretto/);
+    const two = await Promise.all([upload('D07', file('D07', ['W-1', 'W-2'])), upload('D07', file('D07', ['W-3']))]);
+    assert.deepEqual(two.map((r) => r.statusCode), [200, 200], JSON.stringify(two.map((r) => r.body)));
+    const stored = await one<{ d06: string; d07: string; reports: string }>(
+      sql`select (select count(*) from expense_lines where district_code = 'D06') as d06, (select count(*) from expense_lines where district_code = 'D07') as d07,
+        (select count(*) from expense_reports where district_code in ('D06', 'D07')) as reports`,
+    );
+    assert.deepEqual([stored.d06, stored.d07, stored.reports].map(Number), [3, 3, 2]);
+  });
+
   it('leaves no limit broken and no running total off a recount, anywhere', async () => {
     assert.deepEqual(await brokenLimits(t.database), []);
     assert.deepEqual(await recountMismatches(t.database), []);
