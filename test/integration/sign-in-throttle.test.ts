@@ -2,7 +2,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from 'drizzle-orm';
 import { testApp, ADMIN_PASSWORD, PASSWORD, type TestApp } from '../support/app.ts';
-import { testEngine } from '../support/db.ts';
+import { freshDatabase, testEngine } from '../support/db.ts';
+import { serviceContext } from '../../src/services/context.ts';
+import { bootstrap } from '../../src/services/bootstrap.ts';
+import { buildApp } from '../../src/http/app.ts';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/client.ts';
 import { addUser } from '../../src/services/users.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
 import { signInFailures } from '../../src/db/schema/index.ts';
@@ -62,5 +67,41 @@ describe(`sign-in throttle per address and per account (${testEngine})`, () => {
     const [rows] = await t.database.db.select({ n: count() }).from(signInFailures);
     assert.equal(rows?.n, 1);
     assert.equal(await attempt('10.4.0.3', 'admin', ADMIN_PASSWORD), 200);
+  });
+});
+
+/** Behind a load balancer: the client's address comes from X-Forwarded-For, from trusted proxies only. */
+describe(`sign-in throttle behind a trusted proxy (${testEngine})`, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  before(async () => {
+    database = await freshDatabase();
+    const ctx = serviceContext(database);
+    await bootstrap(ctx, ADMIN_PASSWORD);
+    app = await buildApp(ctx, { version: 'test', maxLoginFailures: 2, trustedProxies: ['10.9.0.1'] });
+    await app.ready();
+  });
+  after(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  let guessed = 0;
+  const attempt = async (remoteAddress: string, client: string, password = 'sbagliata-sbagliata') =>
+    (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nessuno${++guessed}`, password }, remoteAddress, headers: { 'x-forwarded-for': client } })).statusCode;
+  const admin = async (remoteAddress: string, client: string) =>
+    (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD }, remoteAddress, headers: { 'x-forwarded-for': client } })).statusCode;
+
+  it('counts each client behind the proxy by its own address', async () => {
+    assert.equal(await attempt('10.9.0.1', '198.51.100.1'), 401);
+    assert.equal(await attempt('10.9.0.1', '198.51.100.1'), 401);
+    assert.equal(await admin('10.9.0.1', '198.51.100.1'), 429);
+    assert.equal(await admin('10.9.0.1', '198.51.100.2'), 200, 'another client through the same proxy');
+  });
+
+  it('ignores X-Forwarded-For from any other address', async () => {
+    assert.equal(await attempt('10.9.0.50', '198.51.100.3'), 401);
+    assert.equal(await attempt('10.9.0.50', '198.51.100.4'), 401);
+    assert.equal(await admin('10.9.0.50', '198.51.100.5'), 429, 'a forged header does not make a new client');
   });
 });
