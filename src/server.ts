@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { openFromEnv } from './db/client.ts';
+import { openFromEnv, withStartupLock } from './db/client.ts';
 import { FolderLocked } from './db/folder-lock.ts';
 import { serviceContext } from './services/context.ts';
 import { bootstrap } from './services/bootstrap.ts';
@@ -41,7 +41,8 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
   }
   const ctx = serviceContext(database);
   const boot = await bootstrap(ctx, env.REGIA_ADMIN_PASSWORD);
-  if (env.REGIA_DEMO === '1') await loadDemo(ctx);
+  // Instances starting together on one PostgreSQL load the demo one after the other.
+  if (env.REGIA_DEMO === '1') await withStartupLock(database, () => loadDemo(ctx));
   const app = await buildApp(ctx, {
     version,
     webDist,
