@@ -10,6 +10,8 @@ import pg from 'pg';
 import { testPgUrl } from './db.ts';
 
 const children = new Set<ChildProcess>();
+// A test file ended early (--test-force-exit, a timeout) takes its servers with it.
+process.on('exit', () => killAll());
 
 /** Kills every child still running (for `after`). */
 export const killAll = () => {
