@@ -106,19 +106,19 @@ export const withStartupLock = async <T>(database: Database, work: () => Promise
   const held = holding.getStore() ?? new Set<pg.Pool>();
   if (held.has(pool)) return work();
   const connection = await pool.connect();
-  let broken: Error | undefined;
+  // A connection whose lock or unlock failed may be broken or still hold the lock: it is closed,
+  // not given back to the pool.
   try {
     await connection.query('select pg_advisory_lock(hashtextextended($1, 0))', [STARTUP_LOCK]);
-    try {
-      return await holding.run(new Set([...held, pool]), work);
-    } finally {
-      await connection.query('select pg_advisory_unlock(hashtextextended($1, 0))', [STARTUP_LOCK]).catch((e: Error) => (broken = e));
-    }
   } catch (error) {
-    broken ??= error as Error;
+    connection.release(error as Error);
     throw error;
+  }
+  let broken: Error | undefined;
+  try {
+    return await holding.run(new Set([...held, pool]), work);
   } finally {
-    // A connection whose unlock failed may still hold the lock: it is closed, not reused.
+    await connection.query('select pg_advisory_unlock(hashtextextended($1, 0))', [STARTUP_LOCK]).catch((e: Error) => (broken = e));
     connection.release(broken);
   }
 };
