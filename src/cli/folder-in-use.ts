@@ -16,7 +16,7 @@ export type Instead =
 
 const insteadText = (instead: Instead, base: string | undefined): string => {
   if ('migrate' in instead) return 'Il server ha già applicato le migrazioni al suo avvio: non serve altro. Per applicare quelle di una nuova versione, riavviare il server.';
-  if ('demo' in instead) return 'I dati dimostrativi si caricano avviando il server con `npm start` (REGIA_DEMO=1, il predefinito).';
+  if ('demo' in instead) return 'Il server carica i dati dimostrativi da sé quando è avviato con `npm start` e REGIA_DEMO=1 (il predefinito): se è stato avviato con REGIA_DEMO=0, riavviarlo senza.';
   const [name, path] = instead.page;
   const where = base ? new URL(path.replace(/^\//, ''), base).toString() : path;
   return `Usare la pagina «${name}» dell’interfaccia web (${where}) oppure l’API ${instead.api}.`;
