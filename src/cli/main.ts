@@ -1,8 +1,9 @@
 /**
  * The `regia` command (EXCHANGE.md "Command line"): parses arguments and calls the same
- * services as the HTTP API. Exit 0 on success, 1 on invalid input, 2 on usage errors.
+ * services as the HTTP API. Exit 0 on success, 1 on invalid input, 2 on usage errors, 3 when
+ * the data folder is open in another process (a running server) and nothing was done.
  */
-import { commands, type Command } from './commands.ts';
+import { commands, FolderInUse, type Command } from './commands.ts';
 import { UsageError } from './usage.ts';
 import { DomainError } from '../domain/errors.ts';
 
@@ -16,7 +17,8 @@ const help = () =>
     ...commands.map((c) => `  ${c.usage.padEnd(66)} ${c.summary}`),
     '',
     'Database: PostgreSQL se DATABASE_URL è impostata, altrimenti PGlite in REGIA_DATA_DIR (predefinito ./data).',
-    'Uscita: 0 riuscito, 1 dati non validi (errori su stderr), 2 uso errato.',
+    'Una cartella PGlite si apre da un solo processo: mentre il server è avviato i comandi la rifiutano (uscita 3); con PostgreSQL no.',
+    'Uscita: 0 riuscito, 1 dati non validi (errori su stderr), 2 uso errato, 3 cartella dati in uso da un altro processo.',
   ].join('\n');
 
 export const main = async (argv: string[]): Promise<number> => {
@@ -47,6 +49,10 @@ export const main = async (argv: string[]): Promise<number> => {
     if (e instanceof DomainError) {
       console.error(e.message);
       return 1;
+    }
+    if (e instanceof FolderInUse) {
+      console.error(e.message);
+      return 3;
     }
     throw e;
   }
