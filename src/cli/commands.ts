@@ -25,7 +25,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-/** A data folder held by another process: the command did nothing (exit 3). */
+/** A data folder held by another process: the command did nothing (exit 1). */
 export class FolderInUse extends Error {}
 
 /** The operator at the server's command line: recorded in the audit trail by OS user name. */

@@ -1,7 +1,8 @@
 /**
  * The `regia` command (EXCHANGE.md "Command line"): parses arguments and calls the same
- * services as the HTTP API. Exit 0 on success, 1 on invalid input, 2 on usage errors, 3 when
- * the data folder is open in another process (a running server) and nothing was done.
+ * services as the HTTP API. Exit 0 on success, 1 on invalid input or a refusal
+ * (among them a data folder open in another process, a running server: nothing was done; the
+ * contract of EXCHANGE.md has no other code), 2 on usage errors.
  */
 import { commands, FolderInUse, type Command } from './commands.ts';
 import { UsageError } from './usage.ts';
@@ -17,8 +18,8 @@ const help = () =>
     ...commands.map((c) => `  ${c.usage.padEnd(66)} ${c.summary}`),
     '',
     'Database: PostgreSQL se DATABASE_URL è impostata, altrimenti PGlite in REGIA_DATA_DIR (predefinito ./data).',
-    'Una cartella PGlite si apre da un solo processo: mentre il server è avviato i comandi la rifiutano (uscita 3); con PostgreSQL no.',
-    'Uscita: 0 riuscito, 1 dati non validi (errori su stderr), 2 uso errato, 3 cartella dati in uso da un altro processo.',
+    'Una cartella PGlite si apre da un solo processo: mentre il server è avviato i comandi la rifiutano (uscita 1); con PostgreSQL no.',
+    'Uscita: 0 riuscito, 1 dati non validi (errori su stderr), 2 uso errato.',
   ].join('\n');
 
 export const main = async (argv: string[]): Promise<number> => {
@@ -52,7 +53,7 @@ export const main = async (argv: string[]): Promise<number> => {
     }
     if (e instanceof FolderInUse) {
       console.error(e.message);
-      return 3;
+      return 1;
     }
     throw e;
   }

@@ -57,7 +57,7 @@ describe(`one data folder, one writer (${testEngine})`, { timeout: 300_000 }, ()
       const answers = await Promise.all(refusals.map(([args]) => regia(env, args, `${MARIO}\n`)));
       for (const [i, [args, instead]] of refusals.entries()) {
         const r = answers[i]!;
-        assert.equal(r.code, 3, `regia ${args.join(' ')}: ${r.stderr}${r.stdout}`);
+        assert.equal(r.code, 1, `regia ${args.join(' ')}: ${r.stderr}${r.stdout}`);
         assert.match(r.stderr, new RegExp(`La cartella dati .* è in uso dal server Regia in ascolto su ${server.url.replace(/[./]/g, '\\$&')} \\(pid ${server.child.pid}`));
         assert.match(r.stderr, /Il comando non è stato eseguito e non ha modificato nulla/);
         assert.match(r.stderr, instead);
