@@ -117,6 +117,15 @@ describe(`line ends mixed in one file (${testEngine})`, () => {
     assert.deepEqual(rows, ['D01|G01|30000000', 'D01|G02|2000000', 'D02|G01|18000000']);
   });
 
+  it('an unknown district in a clean mixed file (found after the fast route) is named by its own line', async () => {
+    const before = await storedLines();
+    const text = mixed([EXPENSE_HEADER, expense('D01', 'U-1', '1'), expense('D01', 'U-2', '2'), expense('D09', 'U-3', '3'), expense('D02', 'U-4', '4')], ['\r\n', '\n', '\r\n', '\n']);
+    const r = await importExchange(t.ctx, SYSTEM, { kind: 'path', path: folder({ 'spese.csv': text }) });
+    assert.ok(!r.ok);
+    assert.deepEqual(r.errors, ['spese.csv:4: distretto: distretto "D09" inesistente']);
+    assert.deepEqual(await storedLines(), before);
+  });
+
   it('a bad line in a mixed file is named by its own line number and nothing is stored', async () => {
     const before = await storedLines();
     const spese = mixed(
