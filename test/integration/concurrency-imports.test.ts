@@ -205,6 +205,23 @@ describe(`imports at the same time (${testEngine})`, () => {
     await assertTotalsRecount();
   });
 
+  it(
+    'a file large enough to have the indexes rebuilt, sent three times at once, is stored once and leaves every index',
+    { skip: testEngine !== 'postgres' && 'PGlite runs one import after the other' },
+    async () => {
+      const dir = folder({});
+      // above REBUILD_MIN_LINES and large next to the lines already stored: the fast route drops and rebuilds the indexes
+      writeFileSync(join(dir, 'spese.csv'), expenses('BIG', 110_000));
+      const indexes = async () => rowsOf<{ indexdef: string }>(await t.database.db.execute(sql`select indexdef from pg_indexes where tablename = 'expense_lines' order by indexname`)).map((r) => r.indexdef);
+      const before = await indexes();
+      const answers = await Promise.all(Array.from({ length: 3 }, () => importExchange(t.ctx, SYSTEM, { kind: 'path', path: dir })));
+      assert.deepEqual(answers.map((a) => (a.ok ? a.counts.spese!.added : a.errors.slice(0, 3))).sort(), [0, 0, 110_000]);
+      assert.equal(await storedDocuments('BIG'), 110_000);
+      assert.deepEqual(await indexes(), before);
+      await assertTotalsRecount();
+    },
+  );
+
   it('two disjoint files at once are both stored', async () => {
     const [a, b] = (
       await atOnce(t, 'expense_lines', [() => upload(t, officer, { 'spese.csv': expenses('ONE', 300) }), () => upload(t, officer, { 'spese.csv': expenses('TWO', 300, true) })])
