@@ -205,6 +205,31 @@ describe(`imports at the same time (${testEngine})`, () => {
     await assertTotalsRecount();
   });
 
+  it('the same fund files (no expenses) sent four times at once: stored once, every other answer a success or a 409', async () => {
+    const files = {
+      'distretti.csv': 'codice;nome;ente_capofila\nD06;Distretto D06;Comune D06\n',
+      'annualita.csv': 'fondo;annualita;importo;atto_tipo;atto_numero;atto_data\nFNPS;2024;800.000,00;DM;300;2024-06-01\n',
+      'linee.csv': 'fondo;annualita;linea;descrizione;importo;atto_tipo;atto_numero;atto_data\nFNPS;2024;L1;Servizi;500.000,00;DGR;600;2024-07-01\n',
+      'assegnazioni.csv': 'fondo;annualita;linea;distretto;atto_numero;importo;atto_tipo;atto_data\nFNPS;2024;L1;D06;G01;250000;DD;2024-09-01\n',
+      'liquidazioni.csv': 'fondo;annualita;distretto;atto_numero;importo;data;atto_tipo;atto_data\nFNPS;2024;D06;L-1;100000;2024-10-01;DD;2024-09-30\n',
+    };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => upload(t, officer, files)));
+    for (const r of answers) outcome(r);
+    assert.ok(answers.some((r) => r.statusCode === 200));
+    const counts = rowsOf<Record<string, string | number>>(
+      await t.database.db.execute(sql`select
+        (select count(*) from districts where code = 'D06') as districts,
+        (select count(*) from intervention_lines where annuality = 2024) as lines,
+        (select count(*) from assignments where annuality = 2024) as assignments,
+        (select count(*) from disbursements where annuality = 2024) as disbursements,
+        (select assigned::text || '/' || disbursed::text from district_fund_totals where district_code = 'D06' and fund_code = 'FNPS' and annuality = 2024) as totals`),
+    )[0]!;
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])),
+      { districts: '1', lines: '1', assignments: '1', disbursements: '1', totals: '25000000/10000000' },
+    );
+  });
+
   it(
     'a file large enough to have the indexes rebuilt, sent three times at once, is stored once and leaves every index',
     { skip: testEngine !== 'postgres' && 'PGlite runs one import after the other' },
