@@ -7,6 +7,7 @@
 import { commands, FolderInUse, type Command } from './commands.ts';
 import { UsageError } from './usage.ts';
 import { DomainError } from '../domain/errors.ts';
+import { conflictError } from '../db/conflicts.ts';
 
 const help = () =>
   [
@@ -47,14 +48,19 @@ export const main = async (argv: string[]): Promise<number> => {
       console.error(`${e.message}\nUso: regia ${command.usage}`);
       return 2;
     }
-    if (e instanceof DomainError) {
-      console.error(e.message);
-      return 1;
-    }
-    if (e instanceof FolderInUse) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
+    const failed = refusal(e);
+    if (failed === null) throw e;
+    console.error(failed);
+    return 1;
   }
+};
+
+/**
+ * The message of an error that is the user's to act on (exit 1), or null for a fault, whose
+ * stack trace is then printed: a DomainError, or another writer met in the database (the
+ * server, another command), whose transaction was rolled back.
+ */
+export const refusal = (e: unknown): string | null => {
+  if (e instanceof DomainError || e instanceof FolderInUse) return e.message;
+  return conflictError(e, 'cli')?.message ?? null;
 };
