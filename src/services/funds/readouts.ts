@@ -3,9 +3,9 @@
  * the CLI and HTTP. They read the running totals, never the expense lines (STACK.md: PGlite is
  * one connection; a scan would stall every request).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { districtFundTotals, districts, fundAnnualities, funds } from '../../db/schema/index.ts';
-import { rowsOf } from '../../db/client.ts';
+import { rowsOf, type Db } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -23,9 +23,9 @@ const requireFund = async (ctx: ServiceContext, code: string) => {
 };
 
 /** Totals per district of a fund annuality, limited to the districts the reader may see. */
-const totalsOf = async (ctx: ServiceContext, fund: string, annuality: number, only: readonly string[] | null) => {
-  const where = and(eq(districtFundTotals.fundCode, fund), eq(districtFundTotals.annuality, annuality), only ? inArray(districtFundTotals.districtCode, [...only]) : undefined);
-  const rows = only && only.length === 0 ? [] : await ctx.database.db.select().from(districtFundTotals).where(where);
+const totalsOf = async (ctx: ServiceContext, fund: string, annuality: number, only: readonly string[]) => {
+  const where = and(eq(districtFundTotals.fundCode, fund), eq(districtFundTotals.annuality, annuality), inArray(districtFundTotals.districtCode, [...only]));
+  const rows = only.length === 0 ? [] : await ctx.database.db.select().from(districtFundTotals).where(where);
   return new Map<DistrictCode, DistrictTotals>(
     rows.map((r) => [r.districtCode as DistrictCode, { assigned: cents(r.assigned), disbursed: cents(r.disbursed), reported: cents(r.reported), recognised: cents(r.recognised) }]),
   );
@@ -36,23 +36,97 @@ const allocationOf = async (ctx: ServiceContext, fund: string, annuality: number
   return cents(a?.allocated ?? 0n);
 };
 
+/*
+ * The read-out is the dashboard's main read: for the whole Region, 600 districts' totals turned
+ * into ~100 KB of JSON. It costs one prepared query when nothing was written since the last
+ * time it was computed, and two more when something was.
+ *
+ * Why the memo is never stale, on any instance: every write of what the read-out reads (fund
+ * annualities, lines, districts, assignments, disbursements, expense lines, recognition) appends
+ * an audit entry in its own transaction (DOMAIN.md: every money event is in the audit trail), and
+ * appending moves the chain's head, a hash over the whole history. The head is read in the
+ * first query, before the data: a read-out stored under a head was computed from data at least as
+ * new as that head, and a later write commits a new head, which the next request sees and
+ * recomputes for. The memo lives in this process and is keyed by the database, so instances
+ * share nothing but the database.
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareCompliance>>();
+
+const prepareCompliance = (db: Db) => ({
+  head: db
+    .select({
+      allocated: fundAnnualities.allocated,
+      programmed: sql<string | number | null>`(select sum(l.amount) from intervention_lines l where l.fund_code = ${funds.code} and l.annuality = ${sql.placeholder('annuality')})`,
+      auditHead: sql<string | null>`(select h.last_hash from audit_head h where h.id = 1)`,
+    })
+    .from(funds)
+    .leftJoin(fundAnnualities, and(eq(fundAnnualities.fundCode, funds.code), eq(fundAnnualities.annuality, sql.placeholder('annuality'))))
+    .where(eq(funds.code, sql.placeholder('fund')))
+    .prepare('regia_compliance_head'),
+  // a full join: totals of a district missing from the registry reach the domain, which refuses them
+  districts: (() => {
+    const t = db
+      .select()
+      .from(districtFundTotals)
+      .where(and(eq(districtFundTotals.fundCode, sql.placeholder('fund')), eq(districtFundTotals.annuality, sql.placeholder('annuality'))))
+      .as('t');
+    return db
+      .select({ listed: districts.code, district: t.districtCode, assigned: t.assigned, disbursed: t.disbursed, reported: t.reported, recognised: t.recognised })
+      .from(districts)
+      .fullJoin(t, eq(t.districtCode, districts.code))
+      .prepare('regia_compliance_districts');
+  })(),
+  memo: new Map<string, { auditHead: string; readout: ComplianceReadout }>(),
+});
+
+/** Read-outs kept per database: fund annualities × reader scopes in use at once. */
+const MEMO_ENTRIES = 64;
+
+const complianceQueries = (db: Db) => {
+  let q = prepared.get(db);
+  if (!q) prepared.set(db, (q = prepareCompliance(db)));
+  return q;
+};
+
+/** The read-out; the same object for as long as nothing is written, so callers must not change it. */
 export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number): Promise<ComplianceReadout> => {
   requirePermission(actor, 'funds.read');
-  await requireFund(ctx, fund);
-  const db = ctx.database.db;
-  const [a] = await db.select().from(fundAnnualities).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
-  if (!a) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
-  const [programmed] = rowsOf<{ s: string | null }>(await db.execute(sql`select sum(amount) as s from intervention_lines where fund_code = ${fund} and annuality = ${annuality}`));
+  const queries = complianceQueries(ctx.database.db);
+  const [head] = await queries.head.execute({ fund, annuality });
+  if (!head) throw notFound('fund.not_found', `Fondo "${fund}" non trovato`);
+  if (head.allocated === null) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
   const only = visibleDistricts(actor);
-  const listed = only ?? (await db.select({ code: districts.code }).from(districts).orderBy(asc(districts.code))).map((d) => d.code);
-  return complianceReadout({
+  const key = `${fund}\u0000${annuality}\u0000${only ? [...only].sort().join(',') : '*'}`;
+  const kept = queries.memo.get(key);
+  if (kept && head.auditHead !== null && kept.auditHead === head.auditHead) return kept.readout;
+  let listed: string[];
+  let totals: Map<DistrictCode, DistrictTotals>;
+  if (only) {
+    listed = [...only];
+    totals = await totalsOf(ctx, fund, annuality, only);
+  } else {
+    const rows = await queries.districts.execute({ fund, annuality });
+    listed = [];
+    totals = new Map();
+    for (const r of rows) {
+      if (r.listed !== null) listed.push(r.listed);
+      if (r.district !== null) totals.set(r.district as DistrictCode, { assigned: cents(r.assigned!), disbursed: cents(r.disbursed!), reported: cents(r.reported!), recognised: cents(r.recognised!) });
+    }
+  }
+  const readout = complianceReadout({
     fund: fund as FundCode,
     annuality: annuality as Annuality,
-    allocated: cents(a.allocated),
-    programmed: cents(BigInt(programmed?.s ?? 0)),
-    districts: [...listed].sort() as DistrictCode[],
-    totals: await totalsOf(ctx, fund, annuality, only),
+    allocated: cents(head.allocated),
+    programmed: cents(BigInt(head.programmed ?? 0)),
+    districts: listed.sort() as DistrictCode[],
+    totals,
   });
+  if (head.auditHead !== null) {
+    queries.memo.delete(key);
+    if (queries.memo.size >= MEMO_ENTRIES) queries.memo.delete(queries.memo.keys().next().value!);
+    queries.memo.set(key, { auditHead: head.auditHead, readout });
+  }
+  return readout;
 };
 
 export const tranche = async (ctx: ServiceContext, actor: Actor, fund: string, year: number): Promise<TrancheReadout> => {
