@@ -119,11 +119,17 @@ export interface SessionInfo {
   actor: Extract<Actor, { kind: 'user' }>;
   user: UserView;
   csrfToken: string;
+  /**
+   * The audit chain's head as this request began (read with the session, at no extra cost):
+   * every write moves it, so a read-out kept under it is still right (services/funds/readouts.ts).
+   */
+  auditHead: string | null;
 }
 
 /*
  * Every request with a cookie asks this, so it is one indexed query (session by its primary key,
- * the user by its own, its districts and centres by theirs), prepared once per connection. It is
+ * the user by its own, its districts and centres by theirs, the audit head by its one row),
+ * prepared once per connection. It is
  * read afresh each time, never cached: a deactivated user's sessions are deleted in the same
  * transaction, so the next request on any instance finds none.
  */
@@ -140,6 +146,7 @@ const prepareSessionLookup = (db: Db) =>
       csrfToken: sessions.csrfToken,
       districts: sql<string[]>`array(select d.district_code from user_districts d where d.user_id = ${users.id})`,
       centres: sql<string[]>`array(select c.centre_name from user_centres c where c.user_id = ${users.id})`,
+      auditHead: sql<string | null>`(select h.last_hash from audit_head h where h.id = 1)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -158,6 +165,7 @@ export const resolveSession = async (ctx: ServiceContext, sessionToken: string):
     actor: { kind: 'user', userId: row.userId, username: row.username, role: row.role, districts: districtCodes, body: row.body, centres },
     user: { username: row.username, role: row.role, districts: [...districtCodes], centres: [...centres], body: row.body, displayName: row.displayName },
     csrfToken: row.csrfToken,
+    auditHead: row.auditHead,
   };
 };
 

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDatabase, testEngine } from '../support/db.ts';
+import { testApp } from '../support/app.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { serviceContext } from '../../src/services/context.ts';
 import { bootstrap, SYSTEM } from '../../src/services/bootstrap.ts';
@@ -72,5 +73,23 @@ describe(`compliance read-out kept between requests (${testEngine})`, () => {
     }
     const after = await compliance(ctx(), SYSTEM, 'FNPS', 2022);
     assert.equal(after.reported, before.reported + 10000);
+  });
+
+  it('over HTTP, where the session brings the head: a write shows in the next answer', async () => {
+    const t = await testApp();
+    try {
+      const region = await t.signIn('region_officer');
+      const r = await importExchange(serviceContext(t.database), SYSTEM, { kind: 'path', path: folder(history) });
+      assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+      const first = (await region.get('/api/compliance/FNPS/2022')).json() as { reported: number };
+      assert.equal((await region.get('/api/compliance/FNPS/2022')).json().reported, first.reported);
+      assert.ok((await importExchange(serviceContext(t.database), SYSTEM, { kind: 'path', path: expenses('F-3', '7') })).ok);
+      const res = await region.get('/api/compliance/FNPS/2022');
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^application\/json/);
+      assert.equal((res.json() as { reported: number }).reported, first.reported + 700);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -63,7 +63,7 @@ export const fundRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
     },
     async (request, reply) => {
       const p = request.params as { fund: string; annuality: number };
-      const readout = await compliance(ctx, actorOf(request), p.fund, p.annuality);
+      const readout = await compliance(ctx, actorOf(request), p.fund, p.annuality, request.session?.auditHead);
       // the service answers the same object until something is written: serialised (schema above)
       // and encoded once, ~100 KB for the whole Region
       let body = serialised.get(readout);

@@ -38,14 +38,14 @@ const allocationOf = async (ctx: ServiceContext, fund: string, annuality: number
 
 /*
  * The read-out is the dashboard's main read: for the whole Region, 600 districts' totals turned
- * into ~100 KB of JSON. It costs one prepared query when nothing was written since the last
- * time it was computed, and two more when something was.
+ * into ~100 KB of JSON. When nothing was written since it was last computed, it costs no query
+ * over HTTP (the session's query read the head) and one from the CLI; when something was, two.
  *
  * Why the memo is never stale, on any instance: every write of what the read-out reads (fund
  * annualities, lines, districts, assignments, disbursements, expense lines, recognition) appends
  * an audit entry in its own transaction (DOMAIN.md: every money event is in the audit trail), and
- * appending moves the chain's head, a hash over the whole history. The head is read in the
- * first query, before the data: a read-out stored under a head was computed from data at least as
+ * appending moves the chain's head, a hash over the whole history. The head is read before
+ * the data (with the session, or in the first query here): a read-out stored under a head was computed from data at least as
  * new as that head, and a later write commits a new head, which the next request sees and
  * recomputes for. The memo lives in this process and is keyed by the database, so instances
  * share nothing but the database.
@@ -88,16 +88,22 @@ const complianceQueries = (db: Db) => {
   return q;
 };
 
-/** The read-out; the same object for as long as nothing is written, so callers must not change it. */
-export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number): Promise<ComplianceReadout> => {
+/**
+ * The read-out; the same object for as long as nothing is written, so callers must not change it.
+ * `auditHead`, when the caller read it already at the start of the request (with the session),
+ * spares the first query when the read-out kept under it is still right.
+ */
+export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number, auditHead?: string | null): Promise<ComplianceReadout> => {
   requirePermission(actor, 'funds.read');
   const queries = complianceQueries(ctx.database.db);
-  const [head] = await queries.head.execute({ fund, annuality });
-  if (!head) throw notFound('fund.not_found', `Fondo "${fund}" non trovato`);
-  if (head.allocated === null) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
   const only = visibleDistricts(actor);
   const key = `${fund}\u0000${annuality}\u0000${only ? [...only].sort().join(',') : '*'}`;
   const kept = queries.memo.get(key);
+  // only a read-out that was found is kept: nothing written since, it is found still
+  if (kept && auditHead && kept.auditHead === auditHead) return kept.readout;
+  const [head] = await queries.head.execute({ fund, annuality });
+  if (!head) throw notFound('fund.not_found', `Fondo "${fund}" non trovato`);
+  if (head.allocated === null) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
   if (kept && head.auditHead !== null && kept.auditHead === head.auditHead) return kept.readout;
   let listed: string[];
   let totals: Map<DistrictCode, DistrictTotals>;
