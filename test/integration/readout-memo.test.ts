@@ -1,7 +1,7 @@
 /**
- * The compliance read-out is kept between requests (src/services/funds/readouts.ts) under the
- * audit chain's head: a write on this instance or on another one sharing the database must show
- * in the very next read-out.
+ * The compliance read-out and the districts list are kept between requests under the audit
+ * chain's head (src/services/kept-readouts.ts): a write on this instance or on another one
+ * sharing the database must show in the very next answer.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,7 +75,7 @@ describe(`compliance read-out kept between requests (${testEngine})`, () => {
     assert.equal(after.reported, before.reported + 10000);
   });
 
-  it('over HTTP, where the session brings the head: a write shows in the next answer', async () => {
+  it('over HTTP, where the session brings the head: a write shows in the next answer, read-out and districts list', async () => {
     const t = await testApp();
     try {
       const region = await t.signIn('region_officer');
@@ -88,6 +88,13 @@ describe(`compliance read-out kept between requests (${testEngine})`, () => {
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /^application\/json/);
       assert.equal((res.json() as { reported: number }).reported, first.reported + 700);
+      // the districts list is kept the same way
+      assert.equal(((await region.get('/api/districts')).json() as { total: number }).total, 2);
+      const more = folder({ 'distretti.csv': 'codice;nome;ente_capofila;forma_gestione\nD03;Tre;Comune C;\n' });
+      assert.ok((await importExchange(serviceContext(t.database), SYSTEM, { kind: 'path', path: more })).ok);
+      const list = (await region.get('/api/districts')).json() as { total: number; items: { code: string }[] };
+      assert.equal(list.total, 3);
+      assert.deepEqual(list.items.map((d) => d.code), ['D01', 'D02', 'D03']);
     } finally {
       await t.close();
     }

@@ -15,6 +15,7 @@ import { trancheReadout, gatingAnnualityOf, previousAnnualityOf, type TrancheRea
 import { splitPreview, type SplitCriterion, type SplitReadout, type PercentInput } from '../../domain/funds/split.ts';
 import type { Annuality, DistrictCode, DistrictTotals, FundCode } from '../../domain/funds/types.ts';
 import type { ServiceContext } from '../context.ts';
+import { keptReadouts } from '../kept-readouts.ts';
 
 const requireFund = async (ctx: ServiceContext, code: string) => {
   const [fund] = await ctx.database.db.select().from(funds).where(eq(funds.code, code));
@@ -38,18 +39,12 @@ const allocationOf = async (ctx: ServiceContext, fund: string, annuality: number
 
 /*
  * The read-out is the dashboard's main read: for the whole Region, 600 districts' totals turned
- * into ~100 KB of JSON. When nothing was written since it was last computed, it costs no query
- * over HTTP (the session's query read the head) and one from the CLI; when something was, two.
- *
- * Why the memo is never stale, on any instance: every write of what the read-out reads (fund
- * annualities, lines, districts, assignments, disbursements, expense lines, recognition) appends
- * an audit entry in its own transaction (DOMAIN.md: every money event is in the audit trail), and
- * appending moves the chain's head, a hash over the whole history. The head is read before
- * the data (with the session, or in the first query here): a read-out stored under a head was computed from data at least as
- * new as that head, and a later write commits a new head, which the next request sees and
- * recomputes for. The memo lives in this process and is keyed by the database, so instances
- * share nothing but the database.
+ * into ~100 KB of JSON. It is kept under the audit head (../kept-readouts.ts): when nothing was
+ * written since, it costs no query over HTTP (the session's query read the head) and one from
+ * the CLI; when something was, two prepared queries.
  */
+const kept = keptReadouts<ComplianceReadout>();
+
 const prepared = new WeakMap<Db, ReturnType<typeof prepareCompliance>>();
 
 const prepareCompliance = (db: Db) => ({
@@ -76,11 +71,7 @@ const prepareCompliance = (db: Db) => ({
       .fullJoin(t, eq(t.districtCode, districts.code))
       .prepare('regia_compliance_districts');
   })(),
-  memo: new Map<string, { auditHead: string; readout: ComplianceReadout }>(),
 });
-
-/** Read-outs kept per database: fund annualities × reader scopes in use at once. */
-const MEMO_ENTRIES = 64;
 
 const complianceQueries = (db: Db) => {
   let q = prepared.get(db);
@@ -95,16 +86,18 @@ const complianceQueries = (db: Db) => {
  */
 export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number, auditHead?: string | null): Promise<ComplianceReadout> => {
   requirePermission(actor, 'funds.read');
-  const queries = complianceQueries(ctx.database.db);
+  const db = ctx.database.db;
+  const queries = complianceQueries(db);
   const only = visibleDistricts(actor);
   const key = `${fund}\u0000${annuality}\u0000${only ? [...only].sort().join(',') : '*'}`;
-  const kept = queries.memo.get(key);
   // only a read-out that was found is kept: nothing written since, it is found still
-  if (kept && auditHead && kept.auditHead === auditHead) return kept.readout;
+  const early = kept.get(db, key, auditHead);
+  if (early) return early;
   const [head] = await queries.head.execute({ fund, annuality });
   if (!head) throw notFound('fund.not_found', `Fondo "${fund}" non trovato`);
   if (head.allocated === null) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
-  if (kept && head.auditHead !== null && kept.auditHead === head.auditHead) return kept.readout;
+  const same = kept.get(db, key, head.auditHead);
+  if (same) return same;
   let listed: string[];
   let totals: Map<DistrictCode, DistrictTotals>;
   if (only) {
@@ -127,11 +120,7 @@ export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string
     districts: listed.sort() as DistrictCode[],
     totals,
   });
-  if (head.auditHead !== null) {
-    queries.memo.delete(key);
-    if (queries.memo.size >= MEMO_ENTRIES) queries.memo.delete(queries.memo.keys().next().value!);
-    queries.memo.set(key, { auditHead: head.auditHead, readout });
-  }
+  kept.set(db, key, head.auditHead, readout);
   return readout;
 };
 
