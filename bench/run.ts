@@ -31,6 +31,7 @@ import { benchPerformanceReport, benchPerformanceReportService, type ReportTimin
 import { load, machine } from './machine.ts';
 import { fmtInt, fmtMs, median, rate, timeIt } from './timing.ts';
 import { table } from './table.ts';
+import { benchThroughput } from './throughput.ts';
 
 // ── configuration ───────────────────────────────────────────────────────────
 
@@ -328,6 +329,9 @@ const main = async () => {
       `compliance at ${fmtInt(config.smallLines)} and ${fmtInt(config.bigLines)} expense lines; import vs COPY of ${fmtInt(config.importLines)} lines`,
   );
   if (config.smallLines + config.importLines > config.bigLines) console.log(`note: the large point cannot be below ${fmtInt(config.smallLines + config.importLines)} lines (small point + comparison)`);
+  // read throughput (bench/throughput.ts); REGIA_BENCH_ONLY=throughput runs only that section
+  const throughput = () => benchThroughput({ quick: config.quick, engines: config.engines, importLines: config.importLines, log });
+  if (process.env.REGIA_BENCH_ONLY === 'throughput') return void (await throughput());
 
   const results: { machine: typeof m; config: typeof config; engines: EngineFigures[]; skipped: string[]; report?: ReportTimings; reader?: ImportFigures } = {
     machine: m,
@@ -423,6 +427,7 @@ const main = async () => {
       ),
     );
   }
+  await throughput();
   if (process.env.REGIA_BENCH_JSON) {
     await writeFile(process.env.REGIA_BENCH_JSON, JSON.stringify(results, null, 2));
     log(`figures written to ${process.env.REGIA_BENCH_JSON}`);

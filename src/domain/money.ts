@@ -26,9 +26,13 @@ export const sum = (values: Iterable<Cents>): Cents => {
   return s as Cents;
 };
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 /** For JSON read-outs: cents as a JS number (exact below 2^53 cents ≈ 90 trillion euro). */
 export const toNumber = (value: Cents): number => {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+  // the bounds are built once: read-outs convert thousands of amounts per request
+  if (value > MAX_SAFE || value < MIN_SAFE) {
     throw invalid('money.out_of_range', `Importo fuori intervallo: ${value}`);
   }
   return Number(value);

@@ -4,7 +4,9 @@ import type { Actor } from '../domain/auth/actor.ts';
 import { requirePermission } from '../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { addDays, parseCalendarDate, type CalendarDate } from '../domain/dates.ts';
+import type { Db } from '../db/client.ts';
 import type { ServiceContext } from './context.ts';
+import { keptReadouts } from './kept-readouts.ts';
 import { recordChange } from './audit-log.ts';
 import { page, type Page, type PageRequest } from './paging.ts';
 import { getAct } from './acts.ts';
@@ -29,7 +31,57 @@ export interface DistrictSummary {
 const districtTotals = sql`(select count(*) from municipalities m where m.district_code = "districts"."code")`;
 const districtPopulation = sql`(select coalesce(sum(m.population), 0) from municipalities m where m.district_code = "districts"."code")`;
 
-export const listDistricts = async (ctx: ServiceContext, actor: Actor, q: string | undefined, request: PageRequest): Promise<Page<DistrictSummary>> => {
+/*
+ * The list without a search is what every page with a district picker asks for: kept between
+ * requests, else one prepared query (planned once per connection) with the total alongside,
+ * counted again only for a page past the end.
+ */
+const districtPages = new WeakMap<Db, ReturnType<typeof prepareDistrictPage>>();
+
+const prepareDistrictPage = (db: Db) =>
+  db
+    .select({
+      code: districts.code,
+      name: districts.name,
+      leadBody: districts.leadBody,
+      managementForm: districts.managementForm,
+      municipalityCount: sql<string>`${districtTotals}`,
+      population: sql<string>`${districtPopulation}`,
+      total: sql<string>`(select count(*) from districts)`,
+    })
+    .from(districts)
+    .orderBy(asc(districts.code))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('regia_district_page');
+
+/** Pages of the list, kept under the audit head (./kept-readouts.ts): the registry changes only by audited writes. */
+const keptPages = keptReadouts<Page<DistrictSummary>>();
+
+const unfilteredPage = async (ctx: ServiceContext, request: PageRequest, limit: number, offset: number, auditHead: string | null | undefined): Promise<Page<DistrictSummary>> => {
+  const db = ctx.database.db;
+  const key = `${request.page}/${limit}`;
+  const early = keptPages.get(db, key, auditHead);
+  if (early) return early;
+  let query = districtPages.get(db);
+  if (!query) districtPages.set(db, (query = prepareDistrictPage(db)));
+  const rows = await query.execute({ limit, offset });
+  const total = rows[0] ? Number(rows[0].total) : Number((await db.select({ n: sql<string>`count(*)` }).from(districts))[0]?.n ?? 0);
+  const result = {
+    items: rows.map((r) => ({ code: r.code, name: r.name, leadBody: r.leadBody, managementForm: r.managementForm, municipalityCount: Number(r.municipalityCount), population: Number(r.population) })),
+    total,
+    page: request.page,
+    pageSize: limit,
+  };
+  keptPages.set(db, key, auditHead, result);
+  return result;
+};
+
+/**
+ * `auditHead`: the audit head the caller read as the request began (with the session); a page
+ * kept under it is answered as it is. The same object then, so callers must not change it.
+ */
+export const listDistricts = async (ctx: ServiceContext, actor: Actor, q: string | undefined, request: PageRequest, auditHead?: string | null): Promise<Page<DistrictSummary>> => {
   requirePermission(actor, 'registry.read');
   let where: SQL | undefined;
   if (q?.trim()) {
@@ -42,6 +94,7 @@ export const listDistricts = async (ctx: ServiceContext, actor: Actor, q: string
     );
   }
   const { limit, offset } = page(request);
+  if (!where) return unfilteredPage(ctx, request, limit, offset, auditHead);
   const rows = await ctx.database.db
     .select({
       code: districts.code,

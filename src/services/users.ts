@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { sessions, userCentres, userDistricts, users, districts } from '../db/schema/index.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { requirePermission } from '../domain/auth/actor.ts';
 import { isRole, type Role } from '../domain/auth/roles.ts';
 import { conflict, invalid, notFound, DomainError } from '../domain/errors.ts';
+import type { Db } from '../db/client.ts';
 import type { ServiceContext } from './context.ts';
 import { recordChange } from './audit-log.ts';
 
@@ -118,21 +119,53 @@ export interface SessionInfo {
   actor: Extract<Actor, { kind: 'user' }>;
   user: UserView;
   csrfToken: string;
+  /**
+   * The audit chain's head as this request began (read with the session, at no extra cost):
+   * every write moves it, so a read-out kept under it is still right (services/funds/readouts.ts).
+   */
+  auditHead: string | null;
 }
 
-export const resolveSession = async (ctx: ServiceContext, sessionToken: string): Promise<SessionInfo | null> => {
-  const [row] = await ctx.database.db
-    .select({ userId: users.id, username: users.username, role: users.role, displayName: users.displayName, body: users.body, csrfToken: sessions.csrfToken })
+/*
+ * Every request with a cookie asks this, so it is one indexed query (session by its primary key,
+ * the user by its own, its districts and centres by theirs, the audit head by its one row),
+ * prepared once per connection. It is
+ * read afresh each time, never cached: a deactivated user's sessions are deleted in the same
+ * transaction, so the next request on any instance finds none.
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+const prepareSessionLookup = (db: Db) =>
+  db
+    .select({
+      userId: users.id,
+      username: users.username,
+      role: users.role,
+      displayName: users.displayName,
+      body: users.body,
+      csrfToken: sessions.csrfToken,
+      districts: sql<string[]>`array(select d.district_code from user_districts d where d.user_id = ${users.id})`,
+      centres: sql<string[]>`array(select c.centre_name from user_centres c where c.user_id = ${users.id})`,
+      auditHead: sql<string | null>`(select h.last_hash from audit_head h where h.id = 1)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(sessionToken)), gt(sessions.expiresAt, ctx.now()), eq(users.active, true)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .prepare('regia_session_lookup');
+
+export const resolveSession = async (ctx: ServiceContext, sessionToken: string): Promise<SessionInfo | null> => {
+  const db = ctx.database.db;
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash: hashToken(sessionToken), now: ctx.now() });
   if (!row) return null;
-  const districtCodes = await loadDistricts(ctx, row.userId);
-  const centres = await loadCentres(ctx, row.userId);
+  const districtCodes = [...row.districts].sort();
+  const centres = [...row.centres].sort();
   return {
     actor: { kind: 'user', userId: row.userId, username: row.username, role: row.role, districts: districtCodes, body: row.body, centres },
-    user: { username: row.username, role: row.role, districts: districtCodes, centres, body: row.body, displayName: row.displayName },
+    user: { username: row.username, role: row.role, districts: [...districtCodes], centres: [...centres], body: row.body, displayName: row.displayName },
     csrfToken: row.csrfToken,
+    auditHead: row.auditHead,
   };
 };
 

@@ -51,6 +51,9 @@ export const Tranche = Type.Object({
 
 const FundAnnualityParams = Type.Object({ fund: Type.String({ maxLength: 40 }), annuality: Type.Integer({ minimum: 1900, maximum: 2999 }) });
 
+/** The JSON of each read-out object the service has kept; dropped with it. */
+const serialised = new WeakMap<object, Buffer>();
+
 export const fundRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   app.get(
     '/api/compliance/:fund/:annuality',
@@ -58,9 +61,14 @@ export const fundRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
       config: { access: 'funds.read' },
       schema: { tags, summary: 'Conformità di un fondo e annualità (EXCHANGE.md); un referente di distretto vede solo i propri distretti', params: FundAnnualityParams, response: { 200: Compliance, ...problemResponses } },
     },
-    async (request) => {
+    async (request, reply) => {
       const p = request.params as { fund: string; annuality: number };
-      return compliance(ctx, actorOf(request), p.fund, p.annuality);
+      const readout = await compliance(ctx, actorOf(request), p.fund, p.annuality, request.session?.auditHead);
+      // the service answers the same object until something is written: serialised (schema above)
+      // and encoded once, ~100 KB for the whole Region
+      let body = serialised.get(readout);
+      if (body === undefined) serialised.set(readout, (body = Buffer.from(reply.serialize(readout) as string)));
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 

@@ -65,7 +65,7 @@ export const registryRoutes = (ctx: ServiceContext) => async (app: FastifyInstan
     },
     async (request) => {
       const q = request.query as { q?: string; page: number; pageSize: number };
-      return listDistricts(ctx, actorOf(request), q.q, q);
+      return listDistricts(ctx, actorOf(request), q.q, q, request.session?.auditHead);
     },
   );
 

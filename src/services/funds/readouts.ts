@@ -3,9 +3,9 @@
  * the CLI and HTTP. They read the running totals, never the expense lines (STACK.md: PGlite is
  * one connection; a scan would stall every request).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { districtFundTotals, districts, fundAnnualities, funds } from '../../db/schema/index.ts';
-import { rowsOf } from '../../db/client.ts';
+import { rowsOf, type Db } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -15,6 +15,7 @@ import { trancheReadout, gatingAnnualityOf, previousAnnualityOf, type TrancheRea
 import { splitPreview, type SplitCriterion, type SplitReadout, type PercentInput } from '../../domain/funds/split.ts';
 import type { Annuality, DistrictCode, DistrictTotals, FundCode } from '../../domain/funds/types.ts';
 import type { ServiceContext } from '../context.ts';
+import { keptReadouts } from '../kept-readouts.ts';
 
 const requireFund = async (ctx: ServiceContext, code: string) => {
   const [fund] = await ctx.database.db.select().from(funds).where(eq(funds.code, code));
@@ -23,9 +24,9 @@ const requireFund = async (ctx: ServiceContext, code: string) => {
 };
 
 /** Totals per district of a fund annuality, limited to the districts the reader may see. */
-const totalsOf = async (ctx: ServiceContext, fund: string, annuality: number, only: readonly string[] | null) => {
-  const where = and(eq(districtFundTotals.fundCode, fund), eq(districtFundTotals.annuality, annuality), only ? inArray(districtFundTotals.districtCode, [...only]) : undefined);
-  const rows = only && only.length === 0 ? [] : await ctx.database.db.select().from(districtFundTotals).where(where);
+const totalsOf = async (ctx: ServiceContext, fund: string, annuality: number, only: readonly string[]) => {
+  const where = and(eq(districtFundTotals.fundCode, fund), eq(districtFundTotals.annuality, annuality), inArray(districtFundTotals.districtCode, [...only]));
+  const rows = only.length === 0 ? [] : await ctx.database.db.select().from(districtFundTotals).where(where);
   return new Map<DistrictCode, DistrictTotals>(
     rows.map((r) => [r.districtCode as DistrictCode, { assigned: cents(r.assigned), disbursed: cents(r.disbursed), reported: cents(r.reported), recognised: cents(r.recognised) }]),
   );
@@ -36,23 +37,91 @@ const allocationOf = async (ctx: ServiceContext, fund: string, annuality: number
   return cents(a?.allocated ?? 0n);
 };
 
-export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number): Promise<ComplianceReadout> => {
+/*
+ * The read-out is the dashboard's main read: for the whole Region, 600 districts' totals turned
+ * into ~100 KB of JSON. It is kept under the audit head (../kept-readouts.ts): when nothing was
+ * written since, it costs no query over HTTP (the session's query read the head) and one from
+ * the CLI; when something was, two prepared queries.
+ */
+const kept = keptReadouts<ComplianceReadout>();
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareCompliance>>();
+
+const prepareCompliance = (db: Db) => ({
+  head: db
+    .select({
+      allocated: fundAnnualities.allocated,
+      programmed: sql<string | number | null>`(select sum(l.amount) from intervention_lines l where l.fund_code = ${funds.code} and l.annuality = ${sql.placeholder('annuality')})`,
+      auditHead: sql<string | null>`(select h.last_hash from audit_head h where h.id = 1)`,
+    })
+    .from(funds)
+    .leftJoin(fundAnnualities, and(eq(fundAnnualities.fundCode, funds.code), eq(fundAnnualities.annuality, sql.placeholder('annuality'))))
+    .where(eq(funds.code, sql.placeholder('fund')))
+    .prepare('regia_compliance_head'),
+  // a full join: totals of a district missing from the registry reach the domain, which refuses them
+  districts: (() => {
+    const t = db
+      .select()
+      .from(districtFundTotals)
+      .where(and(eq(districtFundTotals.fundCode, sql.placeholder('fund')), eq(districtFundTotals.annuality, sql.placeholder('annuality'))))
+      .as('t');
+    return db
+      .select({ listed: districts.code, district: t.districtCode, assigned: t.assigned, disbursed: t.disbursed, reported: t.reported, recognised: t.recognised })
+      .from(districts)
+      .fullJoin(t, eq(t.districtCode, districts.code))
+      .prepare('regia_compliance_districts');
+  })(),
+});
+
+const complianceQueries = (db: Db) => {
+  let q = prepared.get(db);
+  if (!q) prepared.set(db, (q = prepareCompliance(db)));
+  return q;
+};
+
+/**
+ * The read-out; the same object for as long as nothing is written, so callers must not change it.
+ * `auditHead`, when the caller read it already at the start of the request (with the session),
+ * spares the first query when the read-out kept under it is still right.
+ */
+export const compliance = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number, auditHead?: string | null): Promise<ComplianceReadout> => {
   requirePermission(actor, 'funds.read');
-  await requireFund(ctx, fund);
   const db = ctx.database.db;
-  const [a] = await db.select().from(fundAnnualities).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
-  if (!a) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
-  const [programmed] = rowsOf<{ s: string | null }>(await db.execute(sql`select sum(amount) as s from intervention_lines where fund_code = ${fund} and annuality = ${annuality}`));
+  const queries = complianceQueries(db);
   const only = visibleDistricts(actor);
-  const listed = only ?? (await db.select({ code: districts.code }).from(districts).orderBy(asc(districts.code))).map((d) => d.code);
-  return complianceReadout({
+  const key = `${fund}\u0000${annuality}\u0000${only ? [...only].sort().join(',') : '*'}`;
+  // only a read-out that was found is kept: nothing written since, it is found still
+  const early = kept.get(db, key, auditHead);
+  if (early) return early;
+  const [head] = await queries.head.execute({ fund, annuality });
+  if (!head) throw notFound('fund.not_found', `Fondo "${fund}" non trovato`);
+  if (head.allocated === null) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
+  const same = kept.get(db, key, head.auditHead);
+  if (same) return same;
+  let listed: string[];
+  let totals: Map<DistrictCode, DistrictTotals>;
+  if (only) {
+    listed = [...only];
+    totals = await totalsOf(ctx, fund, annuality, only);
+  } else {
+    const rows = await queries.districts.execute({ fund, annuality });
+    listed = [];
+    totals = new Map();
+    for (const r of rows) {
+      if (r.listed !== null) listed.push(r.listed);
+      if (r.district !== null) totals.set(r.district as DistrictCode, { assigned: cents(r.assigned!), disbursed: cents(r.disbursed!), reported: cents(r.reported!), recognised: cents(r.recognised!) });
+    }
+  }
+  const readout = complianceReadout({
     fund: fund as FundCode,
     annuality: annuality as Annuality,
-    allocated: cents(a.allocated),
-    programmed: cents(BigInt(programmed?.s ?? 0)),
-    districts: [...listed].sort() as DistrictCode[],
-    totals: await totalsOf(ctx, fund, annuality, only),
+    allocated: cents(head.allocated),
+    programmed: cents(BigInt(head.programmed ?? 0)),
+    districts: listed.sort() as DistrictCode[],
+    totals,
   });
+  kept.set(db, key, head.auditHead, readout);
+  return readout;
 };
 
 export const tranche = async (ctx: ServiceContext, actor: Actor, fund: string, year: number): Promise<TrancheReadout> => {
