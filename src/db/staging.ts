@@ -1,7 +1,7 @@
 /**
  * Staging tables for set-wise imports: a temporary table (dropped at commit or rollback) filled
  * by one COPY, with the file's line of each row, so that checks written in SQL can name
- * `file:line`, and a `status` each check sets (null until one does).
+ * `file:line`, and (unless told otherwise) a `status` each check sets (null until one does).
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Tx } from './client.ts';
@@ -12,10 +12,17 @@ export type StageValue = string | number | bigint | boolean | null;
 /** Column name → SQL type, in the order the rows give them. */
 export type StageColumns = Readonly<Record<string, string>>;
 
-export const createStage = async (database: Database, tx: Tx, table: string, columns: StageColumns, rows: Iterable<readonly StageValue[]>): Promise<void> => {
+export const createStage = async (
+  database: Database,
+  tx: Tx,
+  table: string,
+  columns: StageColumns,
+  rows: Iterable<readonly StageValue[]>,
+  options: { status?: boolean } = {},
+): Promise<void> => {
   const names = Object.keys(columns);
   const ddl = names.map((n) => `${n} ${columns[n]}`).join(', ');
-  await tx.execute(sql.raw(`CREATE TEMP TABLE ${table} (line integer NOT NULL, ${ddl}, status text) ON COMMIT DROP`));
+  await tx.execute(sql.raw(`CREATE TEMP TABLE ${table} (line integer NOT NULL, ${ddl}${options.status === false ? '' : ', status text'}) ON COMMIT DROP`));
   const values = (function* () {
     for (const row of rows) yield row.map((v) => (typeof v === 'boolean' ? (v ? 't' : 'f') : v));
   })();

@@ -17,7 +17,7 @@ import { IssueList, type Counts } from './funds/import-funds.ts';
 import { expenseStaging } from './funds/import-expenses.ts';
 import { historyStep } from './funds/import-history/context.ts';
 import { importDistricts, importFunds, importMunicipalities } from './funds/import-history/registry.ts';
-import { importAnnualities, importAssignments, importDisbursements, importLines, lockMoneyLimits, refreshHistoryTotals } from './funds/import-history/money.ts';
+import { checkDisbursementLimits, importAnnualities, importAssignments, importDisbursements, importLines, lockMoneyLimits, refreshHistoryTotals } from './funds/import-history/money.ts';
 
 export type ImportSource = { kind: 'path'; path: string } | { kind: 'uploads'; files: readonly ExchangeUpload[] };
 
@@ -80,9 +80,10 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       await step('linee', r.linee.length > 0, () => importLines(history, r.linee, f('linee')));
       await step('assegnazioni', r.assegnazioni.length > 0, () => importAssignments(history, r.assegnazioni, f('assegnazioni')));
       await step('liquidazioni', r.liquidazioni.length > 0, () => importDisbursements(history, r.liquidazioni, f('liquidazioni')));
-      if (issues.empty) {
-        await refreshHistoryTotals(history, { assignments: r.assegnazioni.length > 0, disbursements: r.liquidazioni.length > 0 });
-      }
+      // Recounted even when the import is refused (the transaction then takes them back): the
+      // disbursement limit is read from them.
+      await refreshHistoryTotals(history, { assignments: r.assegnazioni.length > 0, disbursements: r.liquidazioni.length > 0 });
+      if (r.liquidazioni.length > 0) await checkDisbursementLimits(history, r.liquidazioni, f('liquidazioni'));
       await step('spese', staging.staged > 0, () => staging.commit(ctx, actor, f('spese'), issues));
       if (!issues.empty) throw new Rejected(issues.sorted(fileRank), reading.files);
       await history.flush();

@@ -10,9 +10,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditHead } from '../schema/index.ts';
 import type { Database, Tx } from '../client.ts';
-import { copyRows } from '../bulk.ts';
+import { csvField } from '../bulk.ts';
+import { openCopyStream } from '../copy-stream.ts';
 import { GENESIS_HASH, asStoredJson, canonicalJson, entryHash, type AuditContent } from '../../domain/audit/chain.ts';
 import type { AuditInput } from './audit.ts';
+
+const BLOCK = 2000;
 
 const COLUMNS = ['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'act_id', 'prev_hash', 'hash'] as const;
 
@@ -26,24 +29,36 @@ export const appendAuditEntries = async (database: Database, tx: Tx, inputs: rea
   if (!head) throw new Error('audit head missing');
   let seq = head.lastSeq;
   let prevHash = head.lastHash;
-  const rows: (string | number | null)[][] = [];
-  for (const input of inputs) {
-    const content: AuditContent = {
-      seq: ++seq,
-      at: input.at.toISOString(),
-      actor: input.actor,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: asStoredJson(input.before),
-      after: asStoredJson(input.after),
-      actId: input.actId ?? null,
-    };
-    const hash = entryHash(content, prevHash);
-    rows.push([content.seq, content.at, content.actor, content.action, content.entityType, content.entityId, jsonText(content.before), jsonText(content.after), content.actId, prevHash, hash]);
-    prevHash = hash;
+  // Streamed in blocks: on PostgreSQL the server stores one block while the next is hashed.
+  const copy = openCopyStream(database, tx, 'audit_entries', COLUMNS, ',');
+  let block: string[] = [];
+  const send = async () => {
+    if (block.length) await copy.write(Buffer.from(`${block.join('\n')}\n`));
+    block = [];
+  };
+  try {
+    for (const input of inputs) {
+      const content: AuditContent = {
+        seq: ++seq,
+        at: input.at.toISOString(),
+        actor: input.actor,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        before: asStoredJson(input.before),
+        after: asStoredJson(input.after),
+        actId: input.actId ?? null,
+      };
+      const hash = entryHash(content, prevHash);
+      const row = [content.seq, content.at, content.actor, content.action, content.entityType, content.entityId, jsonText(content.before), jsonText(content.after), content.actId, prevHash, hash];
+      block.push(row.map(csvField).join(','));
+      prevHash = hash;
+      if (block.length >= BLOCK) await send();
+    }
+    await send();
+  } finally {
+    await copy.end();
   }
-  await copyRows(database, tx, 'audit_entries', COLUMNS, rows);
   await tx.update(auditHead).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditHead.id, 1));
-  return rows.length;
+  return inputs.length;
 };

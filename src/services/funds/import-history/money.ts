@@ -28,10 +28,13 @@ import {
   disbursementBreaks,
   disbursementStageColumns,
   ensureStagedActs,
+  inputOf,
   lineStageColumns,
   newRows,
   programmingBreaks,
   refreshStagedMoneyTotals,
+  refreshStatistics,
+  roomForSums,
   storeAnnualities,
   storeAssignments,
   storeDisbursements,
@@ -41,34 +44,41 @@ import {
 import type { Counts } from '../import-funds.ts';
 import { byLine, type HistoryStep } from './context.ts';
 
-const act = (a: ActReference): StageValue[] => [a.type, a.number, a.date, null];
+const act = (a: ActReference): StageValue[] => [a.type, a.number, a.date];
 
 /**
  * The locks of every limit the money files may add to (src/db/locks.ts), taken before anything
  * is read: Σ lines of each fund annuality, Σ assignments of each line, Σ disbursements of each
  * district, fund and annuality.
  */
-export const lockMoneyLimits = (step: HistoryStep, linee: readonly InterventionLineRecord[], assegnazioni: readonly AssignmentRecord[], liquidazioni: readonly DisbursementRecord[]) => {
+export const lockMoneyLimits = async (step: HistoryStep, linee: readonly InterventionLineRecord[], assegnazioni: readonly AssignmentRecord[], liquidazioni: readonly DisbursementRecord[]) => {
   const keys: LimitKey[] = [
     ...linee.map((r) => ({ limit: 'allocation' as const, fund: r.fundCode, annuality: r.annuality })),
     ...assegnazioni.map((r) => ({ limit: 'line' as const, fund: r.fundCode, annuality: r.annuality, line: r.lineCode })),
     ...liquidazioni.map((r) => ({ limit: 'assignment' as const, fund: r.fundCode, annuality: r.annuality, district: r.districtCode })),
   ];
-  return lockLimitsInBulk(step.tx, keys);
+  await lockLimitsInBulk(step.tx, keys);
+  if (keys.length > 0) await roomForSums(step.tx);
 };
 
-/** Stages the rows, classifies them, names the refused ones; answers the counts. */
+/**
+ * Stages the rows, registers the acts they cite (audited as ensureAct does), classifies them,
+ * names the refused ones; answers the counts.
+ */
 const classify = async <R extends { readonly line: number }>(
   step: HistoryStep,
   stage: string,
   columns: StageColumns,
   records: readonly R[],
   row: (r: R) => StageValue[],
-  run: (tx: HistoryStep['tx']) => Promise<void>,
+  run: (tx: HistoryStep['tx']) => Promise<unknown>,
   file: string,
   refusals: Readonly<Record<string, (r: R) => [column: string, message: string]>>,
 ): Promise<{ counts: Counts; lines: Map<number, R> }> => {
-  await createStage(step.database, step.tx, stage, columns, records.map((r) => [r.line, ...row(r)]));
+  await createStage(step.database, step.tx, inputOf(stage), columns, records.map((r) => [r.line, ...row(r)]), { status: false });
+  for (const a of await ensureStagedActs(step.tx, stage)) {
+    step.record({ action: 'act.create', entityType: 'act', entityId: a.id, after: { type: a.type, number: a.number, date: a.date, issuingOffice: '', subject: '' }, actId: a.id });
+  }
   await run(step.tx);
   const lines = byLine(records);
   for (const refused of await stagedWith(step.tx, stage, Object.keys(refusals))) {
@@ -79,11 +89,8 @@ const classify = async <R extends { readonly line: number }>(
   return { counts: { added: statuses.get('new') ?? 0, changed: 0, unchanged: statuses.get('unchanged') ?? 0 }, lines };
 };
 
-/** Registers the acts the new rows cite (audited as ensureAct does) and answers the new rows. */
+/** Stores the new rows and answers them. */
 const storeNew = async (step: HistoryStep, stage: string, store: (tx: HistoryStep['tx']) => Promise<unknown>) => {
-  for (const a of await ensureStagedActs(step.tx, stage)) {
-    step.record({ action: 'act.create', entityType: 'act', entityId: a.id, after: { type: a.type, number: a.number, date: a.date, issuingOffice: '', subject: '' }, actId: a.id });
-  }
   await store(step.tx);
   return newRows(step.tx, stage);
 };
@@ -143,7 +150,9 @@ export const importAssignments = async (step: HistoryStep, records: readonly Ass
       conflict: () => ['importo', 'assegnazione già registrata con valori diversi: la modifica passa per una rettifica'],
     },
   );
-  for (const n of await storeNew(step, ASSIGNMENT_STAGE, storeAssignments)) {
+  const storedAssignments = await storeNew(step, ASSIGNMENT_STAGE, storeAssignments);
+  await refreshStatistics(step.tx, 'assignments', storedAssignments.length);
+  for (const n of storedAssignments) {
     const r = lines.get(n.line)!;
     step.record({ action: 'assignment.import', entityType: 'assignment', entityId: `${r.fundCode}/${r.annuality}/${r.lineCode}/${r.districtCode}/${r.act.number}`, after: { amount: r.amount }, actId: n.actId });
   }
@@ -168,15 +177,25 @@ export const importDisbursements = async (step: HistoryStep, records: readonly D
       conflict: () => ['importo', 'liquidazione già registrata con valori diversi: la modifica passa per una rettifica'],
     },
   );
-  for (const n of await storeNew(step, DISBURSEMENT_STAGE, storeDisbursements)) {
+  const storedDisbursements = await storeNew(step, DISBURSEMENT_STAGE, storeDisbursements);
+  await refreshStatistics(step.tx, 'disbursements', storedDisbursements.length);
+  for (const n of storedDisbursements) {
     const r = lines.get(n.line)!;
     step.record({ action: 'disbursement.import', entityType: 'disbursement', entityId: `${r.fundCode}/${r.annuality}/${r.districtCode}/${r.act.number}`, after: { amount: r.amount, paidOn: r.date }, actId: n.actId });
   }
+  return counts;
+};
+
+/**
+ * Σ disbursed ≤ assigned, once the running totals are recounted (refreshHistoryTotals): the
+ * import is refused, and the totals taken back with it, when a district is paid beyond it.
+ */
+export const checkDisbursementLimits = async (step: HistoryStep, records: readonly DisbursementRecord[], file: string) => {
+  const lines = byLine(records);
   limitIssues(step, file, await disbursementBreaks(step.tx), (b) => {
     const r = lines.get(b.line)!;
     checkDisbursementWithinAssignment({ assigned: cents(b.limit), disbursed: cents(0n), adding: cents(b.total) }, { fund: r.fundCode as FundCode, annuality: r.annuality as Annuality, district: r.districtCode as DistrictCode });
   });
-  return counts;
 };
 
 /** The running totals of every district, fund and annuality the files name, recounted in one statement. */
