@@ -235,24 +235,33 @@ export const refreshStatistics = async (tx: Tx, table: 'assignments' | 'disburse
 const ANALYZE_AFTER = 10_000;
 
 /**
- * district_fund_totals.assigned and .disbursed recounted, in one statement, for every district,
- * fund and annuality the staged assignments and disbursements name (the same recount the
- * row-by-row writes make for one key).
+ * district_fund_totals.assigned and .disbursed recounted for every district, fund and annuality
+ * the staged assignments and disbursements name (the recount a row-by-row write makes for one
+ * key). The rows are locked first, in key order, and recounted by the next statement: under READ
+ * COMMITTED that statement sees every write committed before the locks were granted, so a
+ * concurrent writer of the same key (under another limit's lock) is never overwritten by an
+ * older count.
  */
 export const refreshStagedMoneyTotals = async (tx: Tx, stages: readonly string[]): Promise<void> => {
   if (stages.length === 0) return;
-  const keys = stages.map((s) => `select district_code, fund_code, annuality from ${s}`).join(' union ');
-  const inKeys = `(x.district_code, x.fund_code, x.annuality) in (select district_code, fund_code, annuality from k)`;
+  await tx.execute(sql.raw(`create temp table history_total_keys on commit drop as ${stages.map((s) => `select district_code, fund_code, annuality from ${s}`).join(' union ')}`));
+  await tx.execute(
+    sql.raw(`insert into district_fund_totals (district_code, fund_code, annuality)
+      select district_code, fund_code, annuality from history_total_keys order by district_code, fund_code, annuality
+      on conflict (district_code, fund_code, annuality) do update set assigned = district_fund_totals.assigned`),
+  );
+  const inKeys = `(x.district_code, x.fund_code, x.annuality) in (select district_code, fund_code, annuality from history_total_keys)`;
   // One pass of sums (hashed, no sort): what each key has assigned and disbursed, zero for none.
   await tx.execute(
     sql.raw(`
-    with k as (${keys})
-    insert into district_fund_totals (district_code, fund_code, annuality, assigned, disbursed)
-    select district_code, fund_code, annuality, sum(a), sum(d) from (
-      select district_code, fund_code, annuality, 0::bigint as a, 0::bigint as d from k
-      union all select x.district_code, x.fund_code, x.annuality, x.amount, 0 from assignments x where ${inKeys}
-      union all select x.district_code, x.fund_code, x.annuality, 0, x.amount from disbursements x where ${inKeys}
-    ) u group by district_code, fund_code, annuality
-    on conflict (district_code, fund_code, annuality) do update set assigned = excluded.assigned, disbursed = excluded.disbursed`),
+    update district_fund_totals t set assigned = u.a, disbursed = u.d
+    from (
+      select district_code, fund_code, annuality, sum(a) as a, sum(d) as d from (
+        select district_code, fund_code, annuality, 0::bigint as a, 0::bigint as d from history_total_keys
+        union all select x.district_code, x.fund_code, x.annuality, x.amount, 0 from assignments x where ${inKeys}
+        union all select x.district_code, x.fund_code, x.annuality, 0, x.amount from disbursements x where ${inKeys}
+      ) v group by district_code, fund_code, annuality
+    ) u
+    where t.district_code = u.district_code and t.fund_code = u.fund_code and t.annuality = u.annuality`),
   );
 };
