@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFromEnv } from './db/client.ts';
+import type { AddressInfo } from 'node:net';
+import { openFromEnv, withStartupLock } from './db/client.ts';
+import { FolderLocked } from './db/folder-lock.ts';
 import { serviceContext } from './services/context.ts';
 import { bootstrap } from './services/bootstrap.ts';
 import { loadDemo } from './services/demo.ts';
@@ -12,15 +14,47 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 export const webDist = process.env.REGIA_WEB_DIST ? resolve(process.env.REGIA_WEB_DIST) : resolve(root, 'web/dist');
 
+/** Why a server cannot open a data folder another process holds, and what to do. */
+const folderLockedMessage = (e: FolderLocked) =>
+  [
+    `Regia non può partire. ${e.message}`,
+    e.holder?.role === 'cli'
+      ? 'Attendere che il comando finisca, poi avviare di nuovo il server.'
+      : 'Una cartella PGlite si apre da un solo processo alla volta: usare il server già avviato, oppure fermarlo prima di avviarne un altro. Per più server insieme usare PostgreSQL (DATABASE_URL).',
+  ].join('\n');
+
+/** REGIA_TRUSTED_PROXIES: the addresses or CIDR ranges of the proxies in front of Regia. */
+const trustedProxies = (env: NodeJS.ProcessEnv) =>
+  (env.REGIA_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+
 export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
-  const database = await openFromEnv(env);
+  let database: Awaited<ReturnType<typeof openFromEnv>>;
+  try {
+    database = await openFromEnv(env, { role: 'server' });
+  } catch (e) {
+    if (!(e instanceof FolderLocked)) throw e;
+    console.error(folderLockedMessage(e));
+    process.exit(1);
+  }
   const ctx = serviceContext(database);
   const boot = await bootstrap(ctx, env.REGIA_ADMIN_PASSWORD);
-  if (env.REGIA_DEMO === '1') await loadDemo(ctx);
-  const app = await buildApp(ctx, { version, webDist, secureCookies: env.REGIA_SECURE_COOKIES === '1', logger: env.REGIA_LOG === '1' });
-  const port = Number(env.PORT ?? 3000);
+  // Instances starting together on one PostgreSQL load the demo one after the other.
+  if (env.REGIA_DEMO === '1') await withStartupLock(database, () => loadDemo(ctx));
+  const app = await buildApp(ctx, {
+    version,
+    webDist,
+    secureCookies: env.REGIA_SECURE_COOKIES === '1',
+    logger: env.REGIA_LOG === '1',
+    trustedProxies: trustedProxies(env),
+  });
   const host = env.HOST ?? '127.0.0.1';
-  await app.listen({ port, host });
+  await app.listen({ port: Number(env.PORT ?? 3000), host });
+  // PORT=0 asks the system for a free port: the address printed is the one bound.
+  const port = (app.server.address() as AddressInfo).port;
+  database.folderLock?.update({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/` });
   const where = database.engine === 'pglite' ? `PGlite in ${resolve(env.REGIA_DATA_DIR || './data')}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`Regia ${version} in ascolto su http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  — database: ${where}`);
   if (boot.adminCreated && boot.generatedPassword) {

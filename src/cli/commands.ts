@@ -1,4 +1,6 @@
 import { openFromEnv, type Database } from '../db/client.ts';
+import { FolderLocked } from '../db/folder-lock.ts';
+import { folderInUse, type Instead } from './folder-in-use.ts';
 import { serviceContext, type ServiceContext } from '../services/context.ts';
 import { bootstrap } from '../services/bootstrap.ts';
 import { addUser } from '../services/users.ts';
@@ -23,6 +25,9 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
+/** A data folder held by another process: the command did nothing (exit 1). */
+export class FolderInUse extends Error {}
+
 /** The operator at the server's command line: recorded in the audit trail by OS user name. */
 const cliActor = (): Actor => ({ kind: 'system', name: `cli:${safeUser()}` });
 const safeUser = () => {
@@ -33,9 +38,19 @@ const safeUser = () => {
   }
 };
 
-/** Opens and bootstraps the database, runs the work, always closes it. */
-const withContext = async <T>(work: (ctx: ServiceContext, db: Database) => Promise<T>): Promise<T> => {
-  const database = await openFromEnv();
+/**
+ * Opens and bootstraps the database, runs the work, always closes it. A PGlite folder another
+ * process holds (a running server) is not opened: the command stops before doing anything and
+ * says what to do instead.
+ */
+const withContext = async <T>(command: string, instead: Instead, work: (ctx: ServiceContext, db: Database) => Promise<T>): Promise<T> => {
+  let database: Database;
+  try {
+    database = await openFromEnv(process.env, { role: 'cli', command });
+  } catch (e) {
+    if (e instanceof FolderLocked) throw new FolderInUse(folderInUse(e, instead));
+    throw e;
+  }
   try {
     const ctx = serviceContext(database);
     const boot = await bootstrap(ctx, process.env.REGIA_ADMIN_PASSWORD);
@@ -62,7 +77,7 @@ export const commands: Command[] = [
     summary: 'crea o aggiorna il database',
     run: async (args) => {
       parse(args, {}, 0);
-      await withContext(async (_ctx, db) => console.log(`Database aggiornato (${db.engine}).`));
+      await withContext('db migrate', { migrate: true }, async (_ctx, db) => console.log(`Database aggiornato (${db.engine}).`));
       return 0;
     },
   },
@@ -72,7 +87,7 @@ export const commands: Command[] = [
     summary: 'carica i dati dimostrativi (ripetibile senza duplicati)',
     run: async (args) => {
       parse(args, {}, 0);
-      const summary = await withContext((ctx) => loadDemo(ctx));
+      const summary = await withContext('demo', { demo: true }, (ctx) => loadDemo(ctx));
       console.log(summary.join('\n'));
       return 0;
     },
@@ -92,7 +107,7 @@ export const commands: Command[] = [
         return 1;
       }
       const password = await readStdinLine();
-      const user = await withContext((ctx) =>
+      const user = await withContext('user add', { page: ['Utenti', '/utenti'], api: 'POST /api/users' }, (ctx) =>
         addUser(ctx, cliActor(), { username: positionals[0]!, password, role: values.role!, districts: values.district ?? [], centres: values.centre ?? [], body: values.body ?? null }),
       );
       const scope = user.districts.length ? ` (distretti: ${user.districts.join(', ')})` : user.centres.length ? ` (centri: ${user.centres.join(', ')})` : '';
@@ -106,7 +121,7 @@ export const commands: Command[] = [
     summary: 'verifica la catena del registro delle attività',
     run: async (args) => {
       parse(args, {}, 0);
-      const r = await withContext((ctx) => verifyAudit(ctx, cliActor()));
+      const r = await withContext('audit verify', { page: ['Registro attività', '/registro-attivita'], api: 'GET /api/audit/verify' }, (ctx) => verifyAudit(ctx, cliActor()));
       if (r.intact) {
         console.log(`Registro integro: ${r.entries} voci verificate.`);
         return 0;
@@ -121,7 +136,7 @@ export const commands: Command[] = [
     summary: 'importa una cartella (o .zip) di file CSV del formato di scambio, in una transazione',
     run: async (args) => {
       const { positionals } = parse(args, {}, 1);
-      const result = await withContext((ctx) => importExchange(ctx, cliActor(), { kind: 'path', path: positionals[0]! }));
+      const result = await withContext('import', { page: ['Importazioni', '/importazioni'], api: 'POST /api/imports' }, (ctx) => importExchange(ctx, cliActor(), { kind: 'path', path: positionals[0]! }));
       if (!result.ok) {
         for (const e of result.errors) console.error(e);
         console.error(`Importazione annullata: ${result.errors.length} errori, nessun dato salvato.`);
@@ -138,7 +153,7 @@ export const commands: Command[] = [
     run: async (args) => {
       const { positionals } = parse(args, { json: { type: 'boolean' } }, 2);
       const annuality = integerArg(positionals[1]!, 'Annualità');
-      printJson(await withContext((ctx) => compliance(ctx, cliActor(), positionals[0]!, annuality)));
+      printJson(await withContext('compliance', { page: ['Fondi', `/fondi/${positionals[0]!}/${annuality}`], api: `GET /api/compliance/${positionals[0]!}/${annuality}` }, (ctx) => compliance(ctx, cliActor(), positionals[0]!, annuality)));
       return 0;
     },
   },
@@ -149,7 +164,7 @@ export const commands: Command[] = [
     run: async (args) => {
       const { positionals } = parse(args, { json: { type: 'boolean' } }, 2);
       const year = integerArg(positionals[1]!, 'Anno');
-      printJson(await withContext((ctx) => tranche(ctx, cliActor(), positionals[0]!, year)));
+      printJson(await withContext('tranche', { page: ['Fondi', '/fondi'], api: `GET /api/tranches/${positionals[0]!}/${year}` }, (ctx) => tranche(ctx, cliActor(), positionals[0]!, year)));
       return 0;
     },
   },
@@ -163,7 +178,7 @@ export const commands: Command[] = [
       const total = cents(BigInt(integerArg(values.total, 'Totale in centesimi')));
       const criterion = values.criterion;
       if (criterion !== 'population' && criterion !== 'fixed_plus_population') throw new UsageError(`Criterio sconosciuto: ${criterion}`);
-      printJson(await withContext((ctx) => split(ctx, cliActor(), total, criterion, values['fixed-percent'])));
+      printJson(await withContext('split', { page: ['Fondi', '/fondi'], api: 'POST /api/allocations/preview' }, (ctx) => split(ctx, cliActor(), total, criterion, values['fixed-percent'])));
       return 0;
     },
   },
@@ -177,7 +192,7 @@ export const commands: Command[] = [
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`Formato sconosciuto: ${format}`);
       if (format === 'xlsx' && !values.out) throw new UsageError('Per il formato xlsx indicare --out FILE');
       const annuality = integerArg(positionals[1]!, 'Annualità');
-      const rows = await withContext((ctx) => siossRows(ctx, cliActor(), positionals[0]!, annuality));
+      const rows = await withContext('export sioss', { page: ['Fondi', `/fondi/${positionals[0]!}/${annuality}`], api: `GET /api/exports/sioss/${positionals[0]!}/${annuality}` }, (ctx) => siossRows(ctx, cliActor(), positionals[0]!, annuality));
       const content = format === 'csv' ? siossCsv(rows) : await siossXlsx(rows);
       if (values.out) {
         writeFileSync(values.out, content);
@@ -200,7 +215,7 @@ export const commands: Command[] = [
         return 1;
       }
       try {
-        const result = await withContext((ctx) => importPlan(ctx, cliActor(), json));
+        const result = await withContext('performance import', { page: ['Performance', '/performance'], api: 'POST /api/performance/plans' }, (ctx) => importPlan(ctx, cliActor(), json));
         for (const note of result.notes) console.error(note);
         console.log(result.id);
         return 0;
@@ -219,7 +234,7 @@ export const commands: Command[] = [
     run: async (args) => {
       const { positionals } = parse(args, { json: { type: 'boolean' } }, 1);
       const id = integerArg(positionals[0]!, 'Id del piano');
-      printJson(await withContext((ctx) => performanceScores(ctx, cliActor(), id)));
+      printJson(await withContext('performance scores', { page: ['Performance', `/performance/${id}`], api: `GET /api/performance/plans/${id}/scores` }, (ctx) => performanceScores(ctx, cliActor(), id)));
       return 0;
     },
   },

@@ -1,10 +1,13 @@
 /**
  * The `regia` command (EXCHANGE.md "Command line"): parses arguments and calls the same
- * services as the HTTP API. Exit 0 on success, 1 on invalid input, 2 on usage errors.
+ * services as the HTTP API. Exit 0 on success, 1 on invalid input or a refusal
+ * (among them a data folder open in another process, a running server: nothing was done; the
+ * contract of EXCHANGE.md has no other code), 2 on usage errors.
  */
-import { commands, type Command } from './commands.ts';
+import { commands, FolderInUse, type Command } from './commands.ts';
 import { UsageError } from './usage.ts';
 import { DomainError } from '../domain/errors.ts';
+import { conflictError } from '../db/conflicts.ts';
 
 const help = () =>
   [
@@ -16,6 +19,7 @@ const help = () =>
     ...commands.map((c) => `  ${c.usage.padEnd(66)} ${c.summary}`),
     '',
     'Database: PostgreSQL se DATABASE_URL è impostata, altrimenti PGlite in REGIA_DATA_DIR (predefinito ./data).',
+    'Una cartella PGlite si apre da un solo processo: mentre il server è avviato i comandi la rifiutano (uscita 1); con PostgreSQL no.',
     'Uscita: 0 riuscito, 1 dati non validi (errori su stderr), 2 uso errato.',
   ].join('\n');
 
@@ -44,10 +48,19 @@ export const main = async (argv: string[]): Promise<number> => {
       console.error(`${e.message}\nUso: regia ${command.usage}`);
       return 2;
     }
-    if (e instanceof DomainError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
+    const failed = refusal(e);
+    if (failed === null) throw e;
+    console.error(failed);
+    return 1;
   }
+};
+
+/**
+ * The message of an error that is the user's to act on (exit 1), or null for a fault, whose
+ * stack trace is then printed: a DomainError, or another writer met in the database (the
+ * server, another command), whose transaction was rolled back.
+ */
+export const refusal = (e: unknown): string | null => {
+  if (e instanceof DomainError || e instanceof FolderInUse) return e.message;
+  return conflictError(e, 'cli')?.message ?? null;
 };

@@ -1,7 +1,10 @@
 /**
  * Opens the database the environment chooses: PostgreSQL when DATABASE_URL is set,
  * otherwise embedded PGlite in REGIA_DATA_DIR (default ./data). One Drizzle schema serves both.
+ * A PGlite folder is opened by one process at a time (folder-lock.ts); PostgreSQL is shared by
+ * any number of servers and commands, and its migrations are applied by one of them at a time.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { lockFolder, type FolderHolder, type FolderLock } from './folder-lock.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -28,6 +32,8 @@ export interface Database {
   readonly db: Db;
   /** The raw client, for COPY and other bulk work the ORM does not do. */
   readonly raw: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: pg.Pool };
+  /** The lock of the PGlite data folder this process holds, when it opened one. */
+  readonly folderLock?: FolderLock;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** An already-open PGlite (tests clone a migrated template). */
   pglite?: PGlite;
+  /** Who opens the data folder, named to those refused while it is open (default: a command). */
+  holder?: FolderHolder;
 }
 
 export const openDatabase = async (options: OpenOptions = {}): Promise<Database> => {
@@ -52,26 +60,76 @@ export const openDatabase = async (options: OpenOptions = {}): Promise<Database>
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { engine: 'postgres', db, raw: { kind: 'postgres', pool }, close: () => pool.end() };
   }
-  let client = options.pglite;
-  if (!client) {
-    const dataDir = resolve(options.dataDir ?? './data');
-    mkdirSync(dirname(dataDir), { recursive: true });
+  if (options.pglite) {
+    const client = options.pglite;
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    return { engine: 'pglite', db, raw: { kind: 'pglite', client }, close: () => client.close() };
+  }
+  const dataDir = resolve(options.dataDir ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  // Taken before PGlite reads a byte of the folder, released only after it has written its last.
+  const folderLock = lockFolder(dataDir, options.holder ?? { role: 'cli' });
+  let client: PGlite;
+  try {
     client = await PGlite.create(dataDir);
+  } catch (error) {
+    folderLock.release();
+    throw error;
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  const c = client;
-  return { engine: 'pglite', db, raw: { kind: 'pglite', client: c }, close: () => c.close() };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      folderLock.release();
+    }
+  };
+  return { engine: 'pglite', db, raw: { kind: 'pglite', client }, folderLock, close };
 };
 
-export const openFromEnv = (env: NodeJS.ProcessEnv = process.env): Promise<Database> =>
-  openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.REGIA_DATA_DIR || './data' });
+export const openFromEnv = (env: NodeJS.ProcessEnv = process.env, holder?: FolderHolder): Promise<Database> =>
+  openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.REGIA_DATA_DIR || './data', ...(holder ? { holder } : {}) });
 
-/** Applies the SQL migrations in src/db/migrations (idempotent). */
+/**
+ * The session-level advisory lock that serialises the start of Regia processes on one
+ * PostgreSQL: migrations and the first administrator are done by one process at a time, the
+ * others wait and then find them done. Its own connection holds it, apart from the pool's work.
+ */
+const STARTUP_LOCK = 'regia:startup';
+// The pools whose startup lock the current async call chain holds: bootstrap holds it around
+// migrations and the first administrator, and migrateDatabase inside it must not wait on itself.
+const holding = new AsyncLocalStorage<ReadonlySet<pg.Pool>>();
+
+export const withStartupLock = async <T>(database: Database, work: () => Promise<T>): Promise<T> => {
+  if (database.raw.kind === 'pglite') return work(); // the folder lock already makes this process alone
+  const pool = database.raw.pool;
+  const held = holding.getStore() ?? new Set<pg.Pool>();
+  if (held.has(pool)) return work();
+  const connection = await pool.connect();
+  // A connection whose lock or unlock failed may be broken or still hold the lock: it is closed,
+  // not given back to the pool.
+  try {
+    await connection.query('select pg_advisory_lock(hashtextextended($1, 0))', [STARTUP_LOCK]);
+  } catch (error) {
+    connection.release(error as Error);
+    throw error;
+  }
+  let broken: Error | undefined;
+  try {
+    return await holding.run(new Set([...held, pool]), work);
+  } finally {
+    await connection.query('select pg_advisory_unlock(hashtextextended($1, 0))', [STARTUP_LOCK]).catch((e: Error) => (broken = e));
+    connection.release(broken);
+  }
+};
+
+/** Applies the SQL migrations in src/db/migrations (idempotent), one process at a time. */
 export const migrateDatabase = async (database: Database): Promise<void> => {
-  if (database.raw.kind === 'pglite') {
-    await migratePglite(drizzlePglite({ client: database.raw.client }), { migrationsFolder });
+  const raw = database.raw;
+  if (raw.kind === 'pglite') {
+    await migratePglite(drizzlePglite({ client: raw.client }), { migrationsFolder });
   } else {
-    await migratePg(drizzlePg({ client: database.raw.pool }), { migrationsFolder });
+    await withStartupLock(database, () => migratePg(drizzlePg({ client: raw.pool }), { migrationsFolder }));
   }
 };
 

@@ -27,7 +27,12 @@ export type LimitKey =
   /** Σ implementing acts ≤ the reservation */
   | { limit: 'reservation'; reservationId: number }
   /** a district's report for a fund annuality: its lines, recognised ≤ reported, corrections */
-  | { limit: 'report'; fund: string; annuality: number; district: string };
+  | { limit: 'report'; fund: string; annuality: number; district: string }
+  /**
+   * a district's expense report of a year (the draft row, its lines, its submission); taken
+   * before the `report` keys of the fund annualities its lines count in, never after
+   */
+  | { limit: 'expense_report'; district: string; year: number };
 
 /** The text a key is hashed from: stable, and distinct for distinct keys. */
 export const limitKeyText = (key: LimitKey): string => {
@@ -44,6 +49,8 @@ export const limitKeyText = (key: LimitKey): string => {
       return `reservation|${key.reservationId}`;
     case 'report':
       return `report|${key.fund}|${key.annuality}|${key.district}`;
+    case 'expense_report':
+      return `expense_report|${key.district}|${key.year}`;
   }
 };
 

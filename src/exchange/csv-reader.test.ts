@@ -65,6 +65,44 @@ test('quoted fields keep separators, quotes and line breaks; later lines keep th
   }
 });
 
+test('every line may end in CR LF, LF or CR whatever the header ends in; the last may have no end', async () => {
+  // rows appended in another editor to a file saved on Windows, and the other way round
+  for (const text of [
+    'codice;nome\r\nD01;Uno\nD02;"Due\r\ne mezzo"\nD03;Tre\r\nD04;Quattro',
+    'codice;nome\nD01;Uno\r\nD02;"Due\r\ne mezzo"\r\nD03;Tre\nD04;Quattro\n',
+    'codice;nome\rD01;Uno\r\nD02;"Due\r\ne mezzo"\rD03;Tre\nD04;Quattro\r\n',
+  ]) {
+    // 1-byte chunks split every CR LF between two chunks
+    for (const size of [1, 2, 3, 64 * 1024]) {
+      const { rows, errors } = await read(chunked(text, size));
+      assert.deepEqual(errors, [], `${JSON.stringify(text)} chunk ${size}`);
+      assert.deepEqual(
+        rows.map((r) => [r.line, r.values.codice, r.values.nome]),
+        [
+          [2, 'D01', 'Uno'],
+          [3, 'D02', 'Due\r\ne mezzo'],
+          [5, 'D03', 'Tre'],
+          [6, 'D04', 'Quattro'],
+        ],
+        `${JSON.stringify(text)} chunk ${size}`,
+      );
+    }
+  }
+});
+
+test('in a file of mixed line ends a bad line is reported under its own number', async () => {
+  const text = 'codice;nome\r\nD01;Uno\nD02\r\nD03;"Tre\ne mezzo";x\nD04;Quattro\r\n\nD05;Cinque;sei\nD06;Sei';
+  for (const size of [1, 5, 64 * 1024]) {
+    const { rows, errors } = await read(chunked(text, size));
+    assert.deepEqual(errors, [
+      "prova.csv:3: riga: la riga ha 1 campi, l'intestazione ne ha 2",
+      "prova.csv:4: riga: la riga ha 3 campi, l'intestazione ne ha 2",
+      "prova.csv:8: riga: la riga ha 3 campi, l'intestazione ne ha 2",
+    ], `chunk ${size}`);
+    assert.deepEqual(rows.map((r) => r.line), [2, 6, 9], `chunk ${size}`);
+  }
+});
+
 test('the separator is the one that appears in the header; with both, the one naming more known columns', () => {
   assert.equal(detectSeparator('codice;nome', ['codice', 'nome']), ';');
   assert.equal(detectSeparator('codice,nome', ['codice', 'nome']), ',');

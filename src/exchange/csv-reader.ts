@@ -2,6 +2,8 @@
  * Streaming CSV reader for the exchange files (EXCHANGE.md, CSV dialect):
  * UTF-8 with optional BOM, headers on line 1 (case-insensitive, trimmed, any
  * order), separator `;` or `,` detected from the header line, RFC 4180 quoting.
+ * Every line may end in CR LF, LF or a lone CR, whatever the others end in, and
+ * the last line may have no ending at all.
  *
  * Decisions:
  * - An unknown column is an error naming it: a misspelt `importo_riconoscuto`
@@ -185,6 +187,10 @@ export async function* readCsv(source: ByteSource, options: CsvReadOptions): Asy
     const p = parse({
       delimiter: separator,
       bom: true,
+      // Given, not detected: csv-parse would otherwise take the header's line end for the whole
+      // file, and rows appended in another editor (LF after CR LF) would run together. CR LF
+      // comes first, so that it is one line end and not two.
+      record_delimiter: ['\r\n', '\n', '\r'],
       raw: true,
       relax_column_count: true,
       relax_quotes: true,

@@ -38,12 +38,10 @@ export interface ExpenseScanHeader {
   /** for each column of FILE_COLUMNS, its position in the line (-1: importo_riconosciuto absent) */
   readonly positions: readonly number[];
   readonly width: number;
-  /** lines end in CR LF (as the header does) */
-  readonly crlf: boolean;
 }
 
 /** The header line (without its line end, BOM removed), or null when it is anything but plain. */
-export const scanHeader = (line: string, crlf: boolean): ExpenseScanHeader | null => {
+export const scanHeader = (line: string): ExpenseScanHeader | null => {
   if (line.includes('"')) return null;
   const delimiter = detectSeparator(line, FILE_COLUMNS);
   const names = line.split(delimiter).map(normalizeHeader);
@@ -51,7 +49,7 @@ export const scanHeader = (line: string, crlf: boolean): ExpenseScanHeader | nul
   const known = new Set<string>(FILE_COLUMNS);
   if (names.some((n) => !known.has(n)) || new Set(names).size !== names.length) return null;
   if (positions.some((p, i) => p === -1 && expensesFile.columns[i]!.required)) return null;
-  return { delimiter, positions, width: names.length, crlf };
+  return { delimiter, positions, width: names.length };
 };
 
 /** Running totals of the scanned lines for one district, fund and annuality (cents). */
@@ -104,23 +102,30 @@ export class ExpenseScanner {
   }
 
   /**
-   * Converts a block of whole lines (each ending in LF, or CR LF for a CR LF header) into COPY rows.
-   * Null when any line is in doubt; the scanner is then done with.
+   * Converts a block of whole lines into COPY rows. Each line ends in LF or CR LF, whatever the
+   * header and the other lines end in, as the reader reads them; a CR anywhere else (a line end
+   * to the reader) is a doubt. Null when any line is in doubt; the scanner is then done with.
    */
   scan(block: Buffer): Buffer | null {
     if (block.indexOf(QUOTE) !== -1 || block.indexOf(REPLACEMENT) !== -1 || !isUtf8(block)) return null;
-    if (!this.header.crlf && block.indexOf(CR) !== -1) return null;
     // a new buffer each time: the COPY stream may still hold the previous one
     this.out = Buffer.allocUnsafe(block.length + (block.length >> 3) + 1024);
     this.pos = 0;
     try {
       let at = 0;
+      // the next CR at or after `at`, looked for again only once passed: each byte is searched once
+      let cr = -1;
       while (at < block.length) {
         const nl = block.indexOf(NL, at);
         if (nl === -1) doubt();
+        if (cr < at) {
+          cr = block.indexOf(CR, at);
+          if (cr === -1) cr = block.length;
+        }
         let end = nl;
-        if (this.header.crlf) {
-          if (end === at || block[end - 1] !== CR || block.indexOf(CR, at) !== end - 1) doubt();
+        if (cr < nl) {
+          // only the CR of a CR LF, after a line that is not blank
+          if (cr !== nl - 1 || cr === at) doubt();
           end--;
         }
         this.line(block, at, end);
@@ -426,7 +431,8 @@ export class ExpenseCsvScan {
       pending = rest;
     }
     if (pending.length === 0) return EMPTY;
-    if (pending[pending.length - 1] !== NL) pending = Buffer.concat([pending, Buffer.from(this.scanner!.header.crlf ? '\r\n' : '\n')]);
+    // the last line may have no end
+    if (pending[pending.length - 1] !== NL) pending = Buffer.concat([pending, Buffer.from('\n')]);
     return this.scanner!.scan(pending) ?? this.doubt();
   }
 
@@ -442,7 +448,7 @@ export class ExpenseCsvScan {
     const crlf = nl > 0 && bytes[nl - 1] === CR;
     const line = bytes.subarray(0, crlf ? nl - 1 : nl);
     if (!isUtf8(line) || line.indexOf(CR) !== -1) return false;
-    const header = scanHeader(line.toString('utf8'), crlf);
+    const header = scanHeader(line.toString('utf8'));
     if (!header) return false;
     this.scanner = new ExpenseScanner(header);
     return bytes.subarray(nl + 1);

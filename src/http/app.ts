@@ -29,6 +29,11 @@ export interface AppOptions {
   secureCookies?: boolean;
   logger?: boolean;
   maxLoginFailures?: number;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of Regia. Only from these is
+   * X-Forwarded-For believed, so the sign-in throttle counts the client's address, not the proxy's.
+   */
+  trustedProxies?: readonly string[];
 }
 
 export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promise<FastifyInstance> => {
@@ -36,7 +41,7 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
     logger: options.logger ?? false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
@@ -78,7 +83,7 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
   registerAccess(app, ctx);
 
   await app.register(healthRoutes(ctx, options.version));
-  await app.register(authRoutes(ctx, loginThrottle(options.maxLoginFailures ?? 10), options.secureCookies ?? false));
+  await app.register(authRoutes(ctx, loginThrottle(ctx, options.maxLoginFailures ?? 10), options.secureCookies ?? false));
   await app.register(registryRoutes(ctx));
   await app.register(actRoutes(ctx));
   await app.register(auditRoutes(ctx));

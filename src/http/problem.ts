@@ -3,6 +3,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '../domain/errors.ts';
+import { conflictError } from '../db/conflicts.ts';
 
 export const statusOf: Readonly<Record<ErrorKind, number>> = {
   invalid: 422,
@@ -70,6 +71,12 @@ export const errorHandler = (error: FastifyError & { validation?: ValidationItem
       return `${field}: ${ajvMessages[v.keyword]?.(v.params) ?? v.message ?? 'non valido'}`;
     });
     return sendProblem(reply, 400, 'request.invalid', `Richiesta non valida: ${errors.join('; ')}`, errors);
+  }
+  // two requests met in the database (a key taken meanwhile, a deadlock…): not a fault, try again
+  const conflict = conflictError(error);
+  if (conflict) {
+    request.log.warn({ err: error }, 'conflitto con una modifica contemporanea');
+    return sendProblem(reply, statusOf[conflict.kind], conflict.code, conflict.message);
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) {

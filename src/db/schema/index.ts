@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './funds.ts';
 export * from './performance.ts';
 export * from './regional-funds.ts';
+export * from './sign-in.ts';

@@ -21,20 +21,22 @@ export const authRoutes = (ctx: ServiceContext, throttle: LoginThrottle, secureC
       },
     },
     async (request, reply) => {
-      const ip = request.ip;
-      if (throttle.blocked(ip, ctx.now())) {
+      const { username, password } = request.body as { username: string; password: string };
+      const attempt = await throttle.begin(request.ip, username);
+      if (!attempt) {
         return sendProblem(reply, 429, 'auth.too_many_attempts', 'Troppi tentativi di accesso non riusciti: riprovare tra qualche minuto');
       }
-      const { username, password } = request.body as { username: string; password: string };
+      let signed: Awaited<ReturnType<typeof signIn>>;
       try {
-        const signed = await signIn(ctx, username, password);
-        throttle.succeeded(ip);
-        reply.setCookie(SESSION_COOKIE, signed.sessionToken, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies, maxAge: 8 * 3600 });
-        return { user: signed.user, csrfToken: signed.csrfToken };
+        signed = await signIn(ctx, username, password);
       } catch (e) {
-        if (e instanceof DomainError && e.kind === 'unauthenticated') throttle.failed(ip, ctx.now());
+        // A wrong password stays counted; any other error is not the user's failure.
+        if (!(e instanceof DomainError && e.kind === 'unauthenticated')) await attempt.abandoned();
         throw e;
       }
+      await attempt.succeeded();
+      reply.setCookie(SESSION_COOKIE, signed.sessionToken, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies, maxAge: 8 * 3600 });
+      return { user: signed.user, csrfToken: signed.csrfToken };
     },
   );
 

@@ -16,7 +16,7 @@ import {
   recordStatement,
   setChapterAmount,
   type StatementInput,
-} from '../../services/funds/regional.ts';
+} from '../../services/funds/regional/index.ts';
 import { cents } from '../../domain/money.ts';
 import { actorOf } from '../access.ts';
 import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';

@@ -39,6 +39,8 @@ export const expenseStaging = (database: Database, tx: Tx) => {
         with totals as (
           insert into district_fund_totals (district_code, fund_code, annuality, reported, recognised, expense_lines)
           select district_code, fund_code, annuality, reported, recognised, lines from ${totalsTable}
+          -- in key order, as every import does: two imports' row locks then cannot deadlock
+          order by district_code, fund_code, annuality
           on conflict (district_code, fund_code, annuality) do update set
             reported = district_fund_totals.reported + excluded.reported,
             recognised = district_fund_totals.recognised + excluded.recognised,
@@ -146,24 +148,44 @@ export const expenseStaging = (database: Database, tx: Tx) => {
         'annualita',
         (r) => `annualità ${String(r.annuality)} del fondo "${String(r.fund_code)}" inesistente`,
       );
-      await problems(
-        sql`select s.line from expense_stage s join expense_lines e on e.district_code = s.district_code and e.document = s.document
-            where (e.fund_code, e.annuality, e.area, e.description, e.amount, e.paid_on, e.recognised) is distinct from
-                  (s.fund_code, s.annuality, s.area, s.description, s.amount, s.paid_on, s.recognised)
-            order by s.line limit ${ISSUE_LIMIT}`,
-        'documento',
-        () => 'documento già registrato con valori diversi: un importo già inviato si corregge con una richiesta di rettifica',
-      );
+      const changedLines = () =>
+        problems(
+          sql`select s.line from expense_stage s join expense_lines e on e.district_code = s.district_code and e.document = s.document
+              where (e.fund_code, e.annuality, e.area, e.description, e.amount, e.paid_on, e.recognised) is distinct from
+                    (s.fund_code, s.annuality, s.area, s.description, s.amount, s.paid_on, s.recognised)
+              order by s.line limit ${ISSUE_LIMIT}`,
+          'documento',
+          () => 'documento già registrato con valori diversi: un importo già inviato si corregge con una richiesta di rettifica',
+        );
+      await changedLines();
       if (!issues.empty) return zero();
       // Lines already stored identically (a re-import) stay as they are; the checks above left only
-      // those and new ones, so what remains in the stage is exactly what to insert.
-      await tx.execute(sql`delete from expense_stage s using expense_lines e where e.district_code = s.district_code and e.document = s.document`);
-      // In key order: the unique index is filled page by page instead of at random.
+      // those and new ones, so what remains in the stage is what to insert.
+      const [stored] = rowsOf<{ n: string | number }>(
+        await tx.execute(sql`with stored as (delete from expense_stage s using expense_lines e where e.district_code = s.district_code and e.document = s.document returning 1)
+          select count(*) as n from stored`),
+      );
+      const toInsert = staged - Number(stored!.n);
+      // Another import may store some of the same lines meanwhile: the insert waits for it and,
+      // once it has committed, skips them, and only the lines this import stored count in the
+      // totals. In key order: the unique index is filled page by page instead of at random, and
+      // two imports of overlapping files wait for each other instead of deadlocking.
+      await tx.execute(sql`CREATE TEMP TABLE expense_totals_stage (district_code text, fund_code text, annuality integer, reported bigint, recognised bigint, lines integer) ON COMMIT DROP`);
       await tx.execute(sql`
-        insert into expense_lines (district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised)
-        select district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised from expense_stage order by district_code, document`);
-      await tx.execute(sql`CREATE TEMP TABLE expense_totals_stage ON COMMIT DROP AS
-        select district_code, fund_code, annuality, sum(amount) as reported, coalesce(sum(recognised), 0) as recognised, count(*) as lines from expense_stage group by 1, 2, 3`);
+        with inserted as (
+          insert into expense_lines (district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised)
+          select district_code, document, fund_code, annuality, area, description, amount, paid_on, recognised from expense_stage order by district_code, document
+          on conflict (district_code, document) do nothing
+          returning district_code, fund_code, annuality, amount, recognised
+        )
+        insert into expense_totals_stage
+        select district_code, fund_code, annuality, sum(amount), coalesce(sum(recognised), 0), count(*) from inserted group by 1, 2, 3`);
+      const [inserted] = rowsOf<{ n: string | number }>(await tx.execute(sql`select coalesce(sum(lines), 0) as n from expense_totals_stage`));
+      if (Number(inserted!.n) < toInsert) {
+        // those the other import stored must be the same lines, or this import is refused
+        await changedLines();
+        if (!issues.empty) return zero();
+      }
       const added = await addTotals(ctx, actor, file, 'expense_totals_stage');
       return { added, changed: 0, unchanged: staged - added };
     },

@@ -2,11 +2,16 @@
  * National funds, steps 1–5 of the life cycle (DOMAIN.md): the allocation decree, programming
  * into intervention lines (DGR), transmission to the ministry, assignment to districts (DD) with
  * the split helper, disbursement in tranches under the gating rule of the fund annuality.
- * Every step cites its act, checks its limit in the domain and is audited.
+ * Every step cites its act, checks its limit in the domain and is audited. A step that checks or
+ * moves a sum first takes the lock of what bounds it (src/db/locks.ts), then reads; the SQL is in
+ * src/db/repositories/funds/.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { acts, assignments, disbursements, districts, fundAnnualities, funds, interventionLines, districtFundTotals } from '../../db/schema/index.ts';
-import { rowsOf, type Tx } from '../../db/client.ts';
+import * as national from '../../db/repositories/funds/national.ts';
+import * as money from '../../db/repositories/funds/assignments.ts';
+import { findAct, districtCodes } from '../../db/repositories/funds/references.ts';
+import { refreshMoneyTotals, totalsOf, totalsOfDistrictFund } from '../../db/repositories/funds/totals.ts';
+import { lockLimit, lockLimits, type LimitKey } from '../../db/locks.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { requireDistrict, requirePermission } from '../../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
@@ -25,27 +30,23 @@ import type { Annuality, DistrictCode, FundCode } from '../../domain/funds/types
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
 import { districtPopulations } from './readouts.ts';
-import { refreshMoneyTotals } from './totals.ts';
-
-const sumQuery = async (tx: Tx | ServiceContext['database']['db'], query: ReturnType<typeof sql>): Promise<Cents> =>
-  cents(BigInt(rowsOf<{ s: string | null }>(await tx.execute(query))[0]?.s ?? 0));
 
 const requireActOfType = async (tx: Tx, actId: number, types: readonly string[], what: string) => {
-  const [act] = await tx.select().from(acts).where(eq(acts.id, actId));
+  const act = await findAct(tx, actId);
   if (!act) throw notFound('act.not_found', `Atto ${actId} non trovato`);
   if (!types.includes(act.type)) throw invalid('act.wrong_type', `${what} richiede un atto di tipo ${types.join(' o ')}, non ${act.type}`);
   return act;
 };
 
 const requireAnnuality = async (tx: Tx, fund: string, annuality: number) => {
-  const [a] = await tx.select().from(fundAnnualities).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
+  const a = await national.findAnnuality(tx, fund, annuality);
   if (!a) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
   return a;
 };
 
 /** Regional funds move through budget chapters and reservations (services/funds/regional.ts), not these steps. */
 const requireNationalFund = async (tx: Tx, fund: string) => {
-  const [f] = await tx.select().from(funds).where(eq(funds.code, fund));
+  const f = await national.findFund(tx, fund);
   if (!f) throw notFound('fund.not_found', `Fondo "${fund}" non trovato`);
   if (f.source !== 'national') {
     throw conflict('fund.regional', `Il fondo ${fund} è regionale: si gestisce con capitoli di bilancio, prenotazioni e atti di attuazione`);
@@ -65,10 +66,9 @@ export const createFund = async (ctx: ServiceContext, actor: Actor, input: FundI
   const code = input.code.trim().toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9_.-]{0,39}$/.test(code)) throw invalid('fund.code_invalid', `Codice fondo non valido: "${input.code}"`);
   return ctx.database.db.transaction(async (tx) => {
-    const [dup] = await tx.select().from(funds).where(eq(funds.code, code));
-    if (dup) throw conflict('fund.duplicate', `Il fondo ${code} esiste già`);
+    if (await national.findFund(tx, code)) throw conflict('fund.duplicate', `Il fondo ${code} esiste già`);
     const row = { code, name: input.name.trim(), source: input.source, rule75: input.rule75 };
-    await tx.insert(funds).values(row);
+    await national.insertFund(tx, row);
     await recordChange(ctx, tx, actor, { action: 'fund.create', entityType: 'fund', entityId: code, after: row });
     return row;
   });
@@ -79,16 +79,18 @@ export const recordAllocation = async (ctx: ServiceContext, actor: Actor, fund: 
   requirePermission(actor, 'funds.manage');
   requirePositiveAmount(input.allocated, "dell'assegnazione alla Regione");
   await ctx.database.db.transaction(async (tx) => {
+    // A bounds the lines: amending it waits for (and is waited on by) any line being programmed.
+    await lockLimit(tx, { limit: 'allocation', fund, annuality: input.annuality });
     await requireNationalFund(tx, fund);
     await requireActOfType(tx, input.actId, ['DM', 'DECRETO'], "L'assegnazione alla Regione");
-    const [before] = await tx.select().from(fundAnnualities).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, input.annuality)));
+    const before = await national.findAnnuality(tx, fund, input.annuality);
     if (before) {
       // An amended decree may change A only down to what is already programmed.
-      const programmed = await sumQuery(tx, sql`select sum(amount) as s from intervention_lines where fund_code = ${fund} and annuality = ${input.annuality}`);
+      const programmed = await national.programmedOf(tx, fund, input.annuality);
       checkLimitCoversUsage('allocation', { newLimit: input.allocated, used: programmed }, { fund: fund as FundCode, annuality: input.annuality as Annuality });
-      await tx.update(fundAnnualities).set({ allocated: input.allocated, actId: input.actId }).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, input.annuality)));
+      await national.updateAnnuality(tx, fund, input.annuality, { allocated: input.allocated, actId: input.actId });
     } else {
-      await tx.insert(fundAnnualities).values({ fundCode: fund, annuality: input.annuality, allocated: input.allocated, actId: input.actId });
+      await national.insertAnnuality(tx, { fundCode: fund, annuality: input.annuality, allocated: input.allocated, actId: input.actId });
     }
     await recordChange(ctx, tx, actor, {
       action: before ? 'fund_annuality.amend' : 'fund_annuality.create',
@@ -109,15 +111,15 @@ export const programLine = async (ctx: ServiceContext, actor: Actor, fund: strin
   const code = input.code.trim();
   if (!code) throw invalid('line.code_missing', 'Indicare il codice della linea di intervento');
   await ctx.database.db.transaction(async (tx) => {
+    await lockLimit(tx, { limit: 'allocation', fund, annuality });
     await requireNationalFund(tx, fund);
     const a = await requireAnnuality(tx, fund, annuality);
     await requireActOfType(tx, input.actId, ['DGR'], 'La programmazione');
-    const [dup] = await tx.select().from(interventionLines).where(and(eq(interventionLines.fundCode, fund), eq(interventionLines.annuality, annuality), eq(interventionLines.code, code)));
-    if (dup) throw conflict('line.duplicate', `La linea ${code} è già programmata per ${fund} ${annuality}`);
-    const programmed = await sumQuery(tx, sql`select sum(amount) as s from intervention_lines where fund_code = ${fund} and annuality = ${annuality}`);
+    if (await national.findLine(tx, fund, annuality, code)) throw conflict('line.duplicate', `La linea ${code} è già programmata per ${fund} ${annuality}`);
+    const programmed = await national.programmedOf(tx, fund, annuality);
     checkProgrammingWithinAllocation({ allocated: cents(a.allocated), programmed, adding: input.amount }, { fund: fund as FundCode, annuality: annuality as Annuality });
     const row = { fundCode: fund, annuality, code, description: input.description.trim(), amount: input.amount, actId: input.actId };
-    await tx.insert(interventionLines).values(row);
+    await national.insertLine(tx, row);
     await recordChange(ctx, tx, actor, { action: 'intervention_line.create', entityType: 'intervention_line', entityId: `${fund}/${annuality}/${code}`, after: row, actId: input.actId });
   });
   return annualityDetail(ctx, actor, fund, annuality);
@@ -131,7 +133,7 @@ export const recordTransmission = async (ctx: ServiceContext, actor: Actor, fund
   if (!input.protocol.trim()) throw invalid('transmission.protocol_missing', 'Indicare il protocollo della trasmissione al Ministero');
   await ctx.database.db.transaction(async (tx) => {
     const before = await requireAnnuality(tx, fund, annuality);
-    await tx.update(fundAnnualities).set({ transmittedOn: on, transmissionProtocol: input.protocol.trim() }).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
+    await national.updateAnnuality(tx, fund, annuality, { transmittedOn: on, transmissionProtocol: input.protocol.trim() });
     await recordChange(ctx, tx, actor, {
       action: 'fund_annuality.transmission',
       entityType: 'fund_annuality',
@@ -149,21 +151,16 @@ export const setGatingRule = async (ctx: ServiceContext, actor: Actor, fund: str
   const rule = parseGatingRule(input.rule);
   await ctx.database.db.transaction(async (tx) => {
     const before = await requireAnnuality(tx, fund, annuality);
-    const [act] = await tx.select().from(acts).where(eq(acts.id, input.actId));
-    if (!act) throw notFound('act.not_found', `Atto ${input.actId} non trovato`);
+    if (!(await findAct(tx, input.actId))) throw notFound('act.not_found', `Atto ${input.actId} non trovato`);
     const stored = gatingRuleToJson(rule);
-    await tx.update(fundAnnualities).set({ gatingRule: stored, gatingActId: input.actId }).where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
+    await national.updateAnnuality(tx, fund, annuality, { gatingRule: stored, gatingActId: input.actId });
     await recordChange(ctx, tx, actor, { action: 'fund_annuality.gating', entityType: 'fund_annuality', entityId: `${fund}/${annuality}`, before: before.gatingRule, after: stored, actId: input.actId });
   });
   return annualityDetail(ctx, actor, fund, annuality);
 };
 
-const gatingRuleOf = async (tx: Tx | ServiceContext['database']['db'], fund: string, annuality: number): Promise<GatingRule> => {
-  const [row] = await tx
-    .select({ rule: fundAnnualities.gatingRule, rule75: funds.rule75, actId: fundAnnualities.gatingActId })
-    .from(fundAnnualities)
-    .innerJoin(funds, eq(funds.code, fundAnnualities.fundCode))
-    .where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
+const gatingRuleOf = async (ex: Executor, fund: string, annuality: number): Promise<GatingRule> => {
+  const row = await national.gatingOf(ex, fund, annuality);
   if (!row) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
   return row.rule ? parseGatingRule(row.rule) : defaultGatingRule({ rule75: row.rule75 });
 };
@@ -196,22 +193,21 @@ export const assignLine = async (ctx: ServiceContext, actor: Actor, fund: string
   const shares = (await previewAssignment(ctx, actor, input)).filter((s) => s.amount > 0n);
   if (shares.length === 0) throw invalid('assignment.empty', 'Nessun importo da assegnare');
   await ctx.database.db.transaction(async (tx) => {
+    // The line bounds the sum; each district's assignment bounds its tranches, so its writers take that lock too.
+    const locks: LimitKey[] = [{ limit: 'line', fund, annuality, line: lineCode }, ...shares.map((s): LimitKey => ({ limit: 'assignment', fund, annuality, district: s.district }))];
+    await lockLimits(tx, locks);
     await requireNationalFund(tx, fund);
     const act = await requireActOfType(tx, input.actId, ['DD'], "L'assegnazione ai distretti");
-    const [line] = await tx.select().from(interventionLines).where(and(eq(interventionLines.fundCode, fund), eq(interventionLines.annuality, annuality), eq(interventionLines.code, lineCode)));
+    const line = await national.findLine(tx, fund, annuality, lineCode);
     if (!line) throw notFound('line.not_found', `Linea ${lineCode} del fondo ${fund} ${annuality} non trovata`);
-    const known = new Set((await tx.select({ code: districts.code }).from(districts)).map((d) => d.code));
+    const known = await districtCodes(tx);
     for (const s of shares) if (!known.has(s.district)) throw invalid('district.not_found', `Distretto "${s.district}" inesistente`);
-    const assigned = await sumQuery(tx, sql`select sum(amount) as s from assignments where fund_code = ${fund} and annuality = ${annuality} and line_code = ${lineCode}`);
+    const assigned = await money.assignedOnLine(tx, fund, annuality, lineCode);
     const adding = cents(shares.reduce((s, x) => s + x.amount, 0n));
     checkAssignmentWithinLine({ line: cents(line.amount), assigned, adding }, { fund: fund as FundCode, annuality: annuality as Annuality, line: lineCode });
     for (const s of shares) {
-      const [dup] = await tx
-        .select({ id: assignments.id })
-        .from(assignments)
-        .where(and(eq(assignments.fundCode, fund), eq(assignments.annuality, annuality), eq(assignments.lineCode, lineCode), eq(assignments.districtCode, s.district), eq(assignments.actNumber, act.number)));
-      if (dup) throw conflict('assignment.duplicate', `Il distretto ${s.district} ha già un'assegnazione sulla linea ${lineCode} con l'atto ${act.number}`);
-      await tx.insert(assignments).values({ fundCode: fund, annuality, lineCode, districtCode: s.district, actId: act.id, actNumber: act.number, amount: s.amount });
+      if (await money.assignmentExists(tx, { fund, annuality, line: lineCode, district: s.district, actNumber: act.number })) throw conflict('assignment.duplicate', `Il distretto ${s.district} ha già un'assegnazione sulla linea ${lineCode} con l'atto ${act.number}`);
+      await money.insertAssignment(tx, { fundCode: fund, annuality, lineCode, districtCode: s.district, actId: act.id, actNumber: act.number, amount: s.amount });
     }
     await refreshMoneyTotals(tx, shares.map((s) => ({ districtCode: s.district, fundCode: fund, annuality })));
     await recordChange(ctx, tx, actor, {
@@ -225,8 +221,8 @@ export const assignLine = async (ctx: ServiceContext, actor: Actor, fund: string
   return annualityDetail(ctx, actor, fund, annuality);
 };
 
-const figuresOf = async (tx: Tx | ServiceContext['database']['db'], district: string, fund: string) => {
-  const rows = await tx.select().from(districtFundTotals).where(and(eq(districtFundTotals.districtCode, district), eq(districtFundTotals.fundCode, fund)));
+const figuresOf = async (ex: Executor, district: string, fund: string) => {
+  const rows = await totalsOfDistrictFund(ex, district, fund);
   return new Map(rows.map((r) => [r.annuality, { assigned: cents(r.assigned), recognised: cents(r.recognised) }]));
 };
 
@@ -246,7 +242,7 @@ export const checkDisbursement = async (ctx: ServiceContext, actor: Actor, fund:
   const db = ctx.database.db;
   const rule = await gatingRuleOf(db, fund, annuality);
   const outcome = evaluateGating(rule, { fund: fund as FundCode, annuality: annuality as Annuality, district: district as DistrictCode, figures: await figuresOf(db, district, fund) });
-  const [t] = await db.select().from(districtFundTotals).where(and(eq(districtFundTotals.districtCode, district), eq(districtFundTotals.fundCode, fund), eq(districtFundTotals.annuality, annuality)));
+  const t = await totalsOf(db, { districtCode: district, fundCode: fund, annuality });
   return {
     allowed: outcome.allowed,
     reason: outcome.allowed ? null : outcome.reason,
@@ -262,21 +258,18 @@ export const disburse = async (ctx: ServiceContext, actor: Actor, fund: string, 
   const paidOn = parseCalendarDate(input.paidOn);
   if (!paidOn) throw invalid('date.invalid', `Data di pagamento non valida: "${input.paidOn}"`);
   await ctx.database.db.transaction(async (tx) => {
+    await lockLimit(tx, { limit: 'assignment', fund, annuality, district: input.district });
     const act = await requireActOfType(tx, input.actId, ['DD'], 'La liquidazione');
     await requireAnnuality(tx, fund, annuality);
-    const assigned = await sumQuery(tx, sql`select sum(amount) as s from assignments where fund_code = ${fund} and annuality = ${annuality} and district_code = ${input.district}`);
-    const disbursed = await sumQuery(tx, sql`select sum(amount) as s from disbursements where fund_code = ${fund} and annuality = ${annuality} and district_code = ${input.district}`);
+    const assigned = await money.assignedToDistrict(tx, fund, annuality, input.district);
+    const disbursed = await money.disbursedToDistrict(tx, fund, annuality, input.district);
     const where = { fund: fund as FundCode, annuality: annuality as Annuality, district: input.district as DistrictCode };
     checkDisbursementWithinAssignment({ assigned, disbursed, adding: input.amount }, where);
     const outcome = evaluateGating(await gatingRuleOf(tx, fund, annuality), { ...where, figures: await figuresOf(tx, input.district, fund) });
     if (!outcome.allowed) throw conflict('disbursement.gated', outcome.reason);
-    const [dup] = await tx
-      .select({ id: disbursements.id })
-      .from(disbursements)
-      .where(and(eq(disbursements.fundCode, fund), eq(disbursements.annuality, annuality), eq(disbursements.districtCode, input.district), eq(disbursements.actNumber, act.number)));
-    if (dup) throw conflict('disbursement.duplicate', `Liquidazione al distretto ${input.district} con l'atto ${act.number} già registrata`);
+    if (await money.disbursementExists(tx, { fund, annuality, district: input.district, actNumber: act.number })) throw conflict('disbursement.duplicate', `Liquidazione al distretto ${input.district} con l'atto ${act.number} già registrata`);
     const row = { fundCode: fund, annuality, districtCode: input.district, actId: act.id, actNumber: act.number, amount: input.amount, paidOn };
-    await tx.insert(disbursements).values(row);
+    await money.insertDisbursement(tx, row);
     await refreshMoneyTotals(tx, [{ districtCode: input.district, fundCode: fund, annuality }]);
     await recordChange(ctx, tx, actor, { action: 'disbursement.create', entityType: 'disbursement', entityId: `${fund}/${annuality}/${input.district}/${act.number}`, after: row, actId: act.id });
   });
@@ -286,8 +279,8 @@ export const disburse = async (ctx: ServiceContext, actor: Actor, fund: string, 
 export const listFunds = async (ctx: ServiceContext, actor: Actor) => {
   requirePermission(actor, 'funds.read');
   const db = ctx.database.db;
-  const fundRows = await db.select().from(funds).orderBy(asc(funds.code));
-  const annualities = await db.select().from(fundAnnualities).orderBy(asc(fundAnnualities.fundCode), asc(fundAnnualities.annuality));
+  const fundRows = await national.allFunds(db);
+  const annualities = await national.allAnnualities(db);
   return fundRows.map((f) => ({
     ...f,
     annualities: annualities.filter((a) => a.fundCode === f.code).map((a) => ({ annuality: a.annuality, allocated: toNumber(cents(a.allocated)) })),
@@ -298,19 +291,12 @@ export const listFunds = async (ctx: ServiceContext, actor: Actor) => {
 export const annualityDetail = async (ctx: ServiceContext, actor: Actor, fund: string, annuality: number) => {
   requirePermission(actor, 'funds.read');
   const db = ctx.database.db;
-  const [row] = await db
-    .select({ a: fundAnnualities, f: funds, actNumber: acts.number, actType: acts.type, actDate: acts.date })
-    .from(fundAnnualities)
-    .innerJoin(funds, eq(funds.code, fundAnnualities.fundCode))
-    .innerJoin(acts, eq(acts.id, fundAnnualities.actId))
-    .where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)));
+  const row = await national.annualityWithFund(db, fund, annuality);
   if (!row) throw notFound('fund_annuality.not_found', `Annualità ${annuality} del fondo ${fund} non registrata`);
-  const lines = await db.select().from(interventionLines).where(and(eq(interventionLines.fundCode, fund), eq(interventionLines.annuality, annuality))).orderBy(asc(interventionLines.code));
-  const assignedByLine = rowsOf<{ line_code: string; s: string }>(
-    await db.execute(sql`select line_code, sum(amount) as s from assignments where fund_code = ${fund} and annuality = ${annuality} group by line_code`),
-  );
+  const lines = await national.linesOf(db, fund, annuality);
+  const assignedByLine = await national.assignedByLine(db, fund, annuality);
   const rule = row.a.gatingRule ? parseGatingRule(row.a.gatingRule) : defaultGatingRule({ rule75: row.f.rule75 });
-  const [gatingAct] = row.a.gatingActId ? await db.select().from(acts).where(eq(acts.id, row.a.gatingActId)) : [];
+  const gatingAct = row.a.gatingActId ? await findAct(db, row.a.gatingActId) : undefined;
   return {
     fund: row.f.code,
     fundName: row.f.name,
@@ -328,7 +314,7 @@ export const annualityDetail = async (ctx: ServiceContext, actor: Actor, fund: s
       code: l.code,
       description: l.description,
       amount: toNumber(cents(l.amount)),
-      assigned: Number(assignedByLine.find((x) => x.line_code === l.code)?.s ?? 0),
+      assigned: assignedByLine.get(l.code) ?? 0,
       actId: l.actId,
     })),
   };

@@ -2,10 +2,16 @@
  * District expense reporting (DOMAIN.md "District reporting"): a report per district and
  * expense year, kept as a draft as lines are typed or uploaded, submitted once; the 31 March
  * deadline of the following year is shown and a late submission recorded. Lines of a draft
- * do not count as reported until the report is submitted.
+ * do not count as reported until the report is submitted. Every write of a report or its lines
+ * first takes the report's lock (src/db/locks.ts `expense_report`); submission then takes the
+ * locks of the fund annualities its lines count in. The SQL is in src/db/repositories/funds/.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { districtFundTotals, districts, expenseLines, expenseReports, fundAnnualities, funds, importReceipts } from '../../db/schema/index.ts';
+import * as reports from '../../db/repositories/funds/reporting.ts';
+import type { ExpenseLineRow, ReportRow } from '../../db/repositories/funds/reporting.ts';
+import { findDistrict } from '../../db/repositories/funds/references.ts';
+import { findAnnuality } from '../../db/repositories/funds/national.ts';
+import { addExpenseDelta, totalsOfDistrict } from '../../db/repositories/funds/totals.ts';
+import { lockLimit, lockLimits } from '../../db/locks.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { actorName, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
@@ -21,11 +27,10 @@ import { formatIssue } from '../../exchange/issues.ts';
 import type { ByteSource } from '../../exchange/source.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
-import { addExpenseDelta } from './totals.ts';
 import { page, type PageRequest } from '../paging.ts';
 
 const requireKnownDistrict = async (ctx: ServiceContext, code: string) => {
-  const [d] = await ctx.database.db.select().from(districts).where(eq(districts.code, code));
+  const d = await findDistrict(ctx.database.db, code);
   if (!d) throw notFound('district.not_found', `Distretto "${code}" non trovato`);
   return d;
 };
@@ -35,12 +40,7 @@ export const districtFunds = async (ctx: ServiceContext, actor: Actor, district:
   requirePermission(actor, 'funds.read');
   requireDistrict(actor, district);
   await requireKnownDistrict(ctx, district);
-  const rows = await ctx.database.db
-    .select({ t: districtFundTotals, name: funds.name, rule75: funds.rule75 })
-    .from(districtFundTotals)
-    .innerJoin(funds, eq(funds.code, districtFundTotals.fundCode))
-    .where(eq(districtFundTotals.districtCode, district))
-    .orderBy(asc(districtFundTotals.fundCode), asc(districtFundTotals.annuality));
+  const rows = await totalsOfDistrict(ctx.database.db, district);
   return rows.map(({ t, name, rule75 }) => {
     const totals = { assigned: cents(t.assigned), disbursed: cents(t.disbursed), reported: cents(t.reported), recognised: cents(t.recognised) };
     return {
@@ -59,21 +59,33 @@ export const districtFunds = async (ctx: ServiceContext, actor: Actor, district:
   });
 };
 
-const findReport = (tx: Tx | ServiceContext['database']['db'], district: string, year: number) =>
-  tx.select().from(expenseReports).where(and(eq(expenseReports.districtCode, district), eq(expenseReports.expenseYear, year)));
-
-const draftReport = async (ctx: ServiceContext, tx: Tx, actor: Actor, district: string, year: number) => {
-  const [existing] = await findReport(tx, district, year);
-  if (existing?.status === 'submitted') {
+/**
+ * The draft a line goes into, created if there is none, under the report's lock (the caller
+ * holds it). The audit entry of a new draft is the caller's, after its own writes: the audit
+ * head is the last lock of a write.
+ */
+const draftReport = async (tx: Tx, district: string, year: number): Promise<{ report: ReportRow; created: boolean }> => {
+  const draft = await reports.ensureReport(tx, district, year);
+  if (draft.report.status === 'submitted') {
     throw conflict('report.submitted', `Il rendiconto ${year} del distretto ${district} è già stato inviato: le spese inviate si correggono con una richiesta di rettifica`);
   }
-  if (existing) return existing;
-  const [created] = await tx.insert(expenseReports).values({ districtCode: district, expenseYear: year, status: 'draft' }).returning();
-  await recordChange(ctx, tx, actor, { action: 'report.draft', entityType: 'expense_report', entityId: `${district}/${year}`, after: { status: 'draft' } });
-  return created!;
+  return draft;
 };
 
-const lineView = (l: typeof expenseLines.$inferSelect) => ({
+const auditDraft = (ctx: ServiceContext, tx: Tx, actor: Actor, district: string, year: number, created: boolean) =>
+  created ? recordChange(ctx, tx, actor, { action: 'report.draft', entityType: 'expense_report', entityId: `${district}/${year}`, after: { status: 'draft' } }) : Promise.resolve();
+
+const lockReport = (tx: Tx, district: string, year: number) => lockLimit(tx, { limit: 'expense_report', district, year });
+
+/** Locks the report a district's line belongs to, before the line is read for a change. */
+const lockReportOfLine = async (tx: Tx, district: string, lineId: number) => {
+  const year = await reports.reportYearOfLine(tx, district, lineId);
+  if (year !== undefined) await lockReport(tx, district, year);
+};
+
+const duplicateDocument = (district: string, document: string) => conflict('expense.duplicate', `Il documento "${document}" è già registrato per il distretto ${district}`);
+
+const lineView = (l: ExpenseLineRow) => ({
   id: l.id,
   document: l.document,
   fund: l.fundCode,
@@ -92,12 +104,11 @@ export const getReport = async (ctx: ServiceContext, actor: Actor, district: str
   requireDistrict(actor, district);
   await requireKnownDistrict(ctx, district);
   const db = ctx.database.db;
-  const [report] = await findReport(db, district, year);
+  const report = await reports.findReport(db, district, year);
   const today = romeDate(ctx.now());
   const { limit, offset } = page(request);
-  const where = report ? eq(expenseLines.reportId, report.id) : sql`false`;
-  const lines = await db.select().from(expenseLines).where(where).orderBy(asc(expenseLines.paidOn), asc(expenseLines.id)).limit(limit).offset(offset);
-  const [totals] = await db.select({ n: sql<string>`count(*)`, s: sql<string>`coalesce(sum(${expenseLines.amount}), 0)` }).from(expenseLines).where(where);
+  const lines = await reports.reportLines(db, report?.id, limit, offset);
+  const totals = await reports.reportCount(db, report?.id);
   return {
     district,
     year,
@@ -107,9 +118,9 @@ export const getReport = async (ctx: ServiceContext, actor: Actor, district: str
     submittedOn: report?.submittedOn ?? null,
     late: report?.late ?? null,
     daysLate: report?.daysLate ?? null,
-    lineCount: Number(totals?.n ?? 0),
-    total: Number(totals?.s ?? 0),
-    lines: { items: lines.map(lineView), total: Number(totals?.n ?? 0), page: request.page, pageSize: limit },
+    lineCount: totals.lines,
+    total: totals.total,
+    lines: { items: lines.map(lineView), total: totals.lines, page: request.page, pageSize: limit },
   };
 };
 
@@ -130,10 +141,9 @@ const checkExpense = async (tx: Tx, district: string, year: number, input: Expen
   if (yearOf(paidOn) !== year) throw invalid('expense.wrong_year', `La spesa è pagata nel ${yearOf(paidOn)}: va nel rendiconto di quell'anno, non del ${year}`);
   if (!input.document.trim()) throw invalid('expense.document_missing', 'Indicare il riferimento del documento di spesa');
   if (!input.area.trim()) throw invalid('expense.area_missing', "Indicare l'area di intervento");
-  const [a] = await tx.select().from(fundAnnualities).where(and(eq(fundAnnualities.fundCode, input.fund), eq(fundAnnualities.annuality, input.annuality)));
-  if (!a) throw invalid('fund_annuality.not_found', `Annualità ${input.annuality} del fondo ${input.fund} non registrata`);
-  const [dup] = await tx.select({ id: expenseLines.id }).from(expenseLines).where(and(eq(expenseLines.districtCode, district), eq(expenseLines.document, input.document.trim())));
-  if (dup && dup.id !== excludeId) throw conflict('expense.duplicate', `Il documento "${input.document.trim()}" è già registrato per il distretto ${district}`);
+  if (!(await findAnnuality(tx, input.fund, input.annuality))) throw invalid('fund_annuality.not_found', `Annualità ${input.annuality} del fondo ${input.fund} non registrata`);
+  const holder = await reports.lineOfDocument(tx, district, input.document.trim());
+  if (holder !== undefined && holder !== excludeId) throw duplicateDocument(district, input.document.trim());
   return paidOn;
 };
 
@@ -143,17 +153,21 @@ export const addExpenseLine = async (ctx: ServiceContext, actor: Actor, district
   requireDistrict(actor, district);
   await requireKnownDistrict(ctx, district);
   return ctx.database.db.transaction(async (tx) => {
-    const report = await draftReport(ctx, tx, actor, district, year);
+    await lockReport(tx, district, year);
+    const { report, created } = await draftReport(tx, district, year);
     const paidOn = await checkExpense(tx, district, year, input);
     const row = { districtCode: district, document: input.document.trim(), fundCode: input.fund, annuality: input.annuality, area: input.area.trim(), description: input.description.trim(), amount: input.amount, paidOn, reportId: report.id, submitted: false };
-    const [line] = await tx.insert(expenseLines).values(row).returning();
-    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_add', entityType: 'expense_line', entityId: line!.id, after: lineView(line!) });
-    return lineView(line!);
+    // the document may be taken at this moment by a line of another year's report of the district
+    const [line] = await reports.insertLines(tx, [row]);
+    if (!line) throw duplicateDocument(district, row.document);
+    await auditDraft(ctx, tx, actor, district, year, created);
+    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_add', entityType: 'expense_line', entityId: line.id, after: lineView(line) });
+    return lineView(line);
   });
 };
 
 const draftLine = async (tx: Tx, district: string, lineId: number) => {
-  const [line] = await tx.select().from(expenseLines).where(and(eq(expenseLines.id, lineId), eq(expenseLines.districtCode, district)));
+  const line = await reports.findDistrictLine(tx, district, lineId);
   if (!line) throw notFound('expense.not_found', `Spesa ${lineId} non trovata`);
   if (line.submitted) throw conflict('expense.submitted', 'La spesa è già stata inviata: si corregge con una richiesta di rettifica');
   return line;
@@ -163,15 +177,12 @@ export const updateExpenseLine = async (ctx: ServiceContext, actor: Actor, distr
   requirePermission(actor, 'funds.report');
   requireDistrict(actor, district);
   return ctx.database.db.transaction(async (tx) => {
+    await lockReportOfLine(tx, district, lineId);
     const before = await draftLine(tx, district, lineId);
     const paidOn = await checkExpense(tx, district, year, input, lineId);
-    const [after] = await tx
-      .update(expenseLines)
-      .set({ document: input.document.trim(), fundCode: input.fund, annuality: input.annuality, area: input.area.trim(), description: input.description.trim(), amount: input.amount, paidOn })
-      .where(eq(expenseLines.id, lineId))
-      .returning();
-    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_update', entityType: 'expense_line', entityId: lineId, before: lineView(before), after: lineView(after!) });
-    return lineView(after!);
+    const after = await reports.updateLine(tx, lineId, { document: input.document.trim(), fundCode: input.fund, annuality: input.annuality, area: input.area.trim(), description: input.description.trim(), amount: input.amount, paidOn });
+    await recordChange(ctx, tx, actor, { action: 'expense_line.draft_update', entityType: 'expense_line', entityId: lineId, before: lineView(before), after: lineView(after) });
+    return lineView(after);
   });
 };
 
@@ -179,8 +190,9 @@ export const deleteExpenseLine = async (ctx: ServiceContext, actor: Actor, distr
   requirePermission(actor, 'funds.report');
   requireDistrict(actor, district);
   await ctx.database.db.transaction(async (tx) => {
+    await lockReportOfLine(tx, district, lineId);
     const before = await draftLine(tx, district, lineId);
-    await tx.delete(expenseLines).where(eq(expenseLines.id, lineId));
+    await reports.deleteLine(tx, lineId);
     await recordChange(ctx, tx, actor, { action: 'expense_line.draft_delete', entityType: 'expense_line', entityId: lineId, before: lineView(before) });
   });
 };
@@ -218,43 +230,45 @@ export const uploadExpenses = async (ctx: ServiceContext, actor: Actor, district
   const summary = reading.summary!;
   try {
     return await ctx.database.db.transaction(async (tx) => {
-      const known = new Set(
-        (await tx.select({ f: fundAnnualities.fundCode, y: fundAnnualities.annuality }).from(fundAnnualities)).map((a) => `${a.f}/${a.y}`),
-      );
-      const existing = new Set(
-        (await tx.select({ d: expenseLines.document }).from(expenseLines).where(eq(expenseLines.districtCode, district))).map((r) => r.d),
-      );
+      // the same file sent twice at once: the second waits here and then finds every document taken
+      await lockReport(tx, district, year);
+      const known = await reports.annualityKeys(tx);
+      const existing = await reports.documentsOfDistrict(tx, district);
       for (const r of records) {
         if (!known.has(`${r.fundCode}/${r.annuality}`)) errors.push(formatIssue({ file: file.name, line: r.line, column: 'annualita', message: `annualità ${r.annuality} del fondo "${r.fundCode}" inesistente` }));
         if (existing.has(r.document)) errors.push(formatIssue({ file: file.name, line: r.line, column: 'documento', message: `documento "${r.document}" già registrato per il distretto` }));
       }
       if (errors.length) throw new UploadRejected(errors);
-      const report = await draftReport(ctx, tx, actor, district, year);
-      for (let i = 0; i < records.length; i += 1000) {
-        await tx.insert(expenseLines).values(
-          records.slice(i, i + 1000).map((r) => ({
-            districtCode: district,
-            document: r.document,
-            fundCode: r.fundCode,
-            annuality: r.annuality,
-            area: r.area,
-            description: r.description,
-            amount: r.amount,
-            paidOn: r.paymentDate,
-            reportId: report.id,
-            submitted: false,
-          })),
+      const { report, created } = await draftReport(tx, district, year);
+      const stored = await reports.insertLines(
+        tx,
+        records.map((r) => ({
+          districtCode: district,
+          document: r.document,
+          fundCode: r.fundCode,
+          annuality: r.annuality,
+          area: r.area,
+          description: r.description,
+          amount: r.amount,
+          paidOn: r.paymentDate,
+          reportId: report.id,
+          submitted: false,
+        })),
+      );
+      if (stored.length < records.length) {
+        // taken meanwhile by a line of another of the district's reports
+        const got = new Set(stored.map((l) => l.document));
+        throw new UploadRejected(
+          records.filter((r) => !got.has(r.document)).map((r) => formatIssue({ file: file.name, line: r.line, column: 'documento', message: `documento "${r.document}" già registrato per il distretto` })),
         );
       }
       const amount = records.reduce((s, r) => s + r.amount, 0n);
       const at = ctx.now();
       const files = [{ name: summary.name, sha256: summary.sha256, bytes: summary.bytes, lines: summary.lines }];
-      const [receipt] = await tx
-        .insert(importReceipts)
-        .values({ at, actor: actorName(actor), districtCode: district, reportId: report.id, files: { files }, stored: { spese: { added: records.length, amount: amount.toString() } } })
-        .returning({ id: importReceipts.id });
-      await recordChange(ctx, tx, actor, { action: 'report.upload', entityType: 'expense_report', entityId: `${district}/${year}`, after: { receipt: receipt!.id, files, lines: records.length, amount } });
-      return { ok: true as const, receipt: { id: receipt!.id, at: at.toISOString(), actor: actorName(actor), district, year, files, stored: records.length, amount: toNumber(cents(amount)) } };
+      const receipt = await reports.insertReceipt(tx, { at, actor: actorName(actor), districtCode: district, reportId: report.id, files: { files }, stored: { spese: { added: records.length, amount: amount.toString() } } });
+      await auditDraft(ctx, tx, actor, district, year, created);
+      await recordChange(ctx, tx, actor, { action: 'report.upload', entityType: 'expense_report', entityId: `${district}/${year}`, after: { receipt, files, lines: records.length, amount } });
+      return { ok: true as const, receipt: { id: receipt, at: at.toISOString(), actor: actorName(actor), district, year, files, stored: records.length, amount: toNumber(cents(amount)) } };
     });
   } catch (e) {
     if (e instanceof UploadRejected) return { ok: false, errors: e.errors };
@@ -273,30 +287,26 @@ export const submitReport = async (ctx: ServiceContext, actor: Actor, district: 
   requirePermission(actor, 'funds.report');
   requireDistrict(actor, district);
   await ctx.database.db.transaction(async (tx) => {
-    const [report] = await findReport(tx, district, year);
+    // no line joins or leaves the report while it is summed and marked
+    await lockReport(tx, district, year);
+    const report = await reports.findReport(tx, district, year);
     if (!report) throw notFound('report.not_found', `Nessun rendiconto ${year} in bozza per il distretto ${district}`);
     if (report.status === 'submitted') throw conflict('report.submitted', `Il rendiconto ${year} è già stato inviato il ${report.submittedOn}`);
-    const sums = await tx
-      .select({ fund: expenseLines.fundCode, annuality: expenseLines.annuality, s: sql<string>`sum(${expenseLines.amount})`, n: sql<string>`count(*)` })
-      .from(expenseLines)
-      .where(eq(expenseLines.reportId, report.id))
-      .groupBy(expenseLines.fundCode, expenseLines.annuality);
+    const sums = await reports.reportSums(tx, report.id);
     if (sums.length === 0) throw invalid('report.empty', 'Il rendiconto non contiene spese: aggiungerle prima di inviarlo');
+    // what becomes reported bounds what the Region recognises in each fund annuality
+    await lockLimits(tx, sums.map((s) => ({ limit: 'report', fund: s.fund, annuality: s.annuality, district })));
     const submittedOn = romeDate(ctx.now()) as CalendarDate;
     const late = isLate(year, submittedOn);
     const daysLate = late ? daysBetween(reportDeadline(year), submittedOn) : 0;
-    await tx.update(expenseLines).set({ submitted: true }).where(eq(expenseLines.reportId, report.id));
-    for (const s of sums) await addExpenseDelta(tx, { districtCode: district, fundCode: s.fund, annuality: s.annuality }, { reported: BigInt(s.s), recognised: 0n, lines: Number(s.n) });
-    await tx
-      .update(expenseReports)
-      .set({ status: 'submitted', submittedAt: ctx.now(), submittedOn, late, daysLate, submittedBy: actorName(actor) })
-      .where(eq(expenseReports.id, report.id));
+    for (const s of sums) await addExpenseDelta(tx, { districtCode: district, fundCode: s.fund, annuality: s.annuality }, { reported: s.amount, recognised: 0n, lines: s.lines });
+    await reports.markSubmitted(tx, report.id, { submittedAt: ctx.now(), submittedOn, late, daysLate, submittedBy: actorName(actor) });
     await recordChange(ctx, tx, actor, {
       action: late ? 'report.submit_late' : 'report.submit',
       entityType: 'expense_report',
       entityId: `${district}/${year}`,
       before: { status: 'draft' },
-      after: { status: 'submitted', submittedOn, late, daysLate, totals: sums.map((s) => ({ fund: s.fund, annuality: s.annuality, amount: s.s })) },
+      after: { status: 'submitted', submittedOn, late, daysLate, totals: sums.map((s) => ({ fund: s.fund, annuality: s.annuality, amount: s.amount.toString() })) },
     });
   });
   return getReport(ctx, actor, district, year, { page: 1, pageSize: 20 });
@@ -305,7 +315,7 @@ export const submitReport = async (ctx: ServiceContext, actor: Actor, district: 
 /** A receipt of an import or upload; a district officer sees only its districts' receipts. */
 export const getReceipt = async (ctx: ServiceContext, actor: Actor, id: number) => {
   requirePermission(actor, 'funds.read');
-  const [r] = await ctx.database.db.select().from(importReceipts).where(eq(importReceipts.id, id));
+  const r = await reports.findReceipt(ctx.database.db, id);
   const only = visibleDistricts(actor);
   // existence of another district's receipt is private: same answer as a missing one
   if (!r || (only && (!r.districtCode || !only.includes(r.districtCode)))) throw notFound('receipt.not_found', `Ricevuta ${id} non trovata`);

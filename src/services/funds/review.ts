@@ -1,10 +1,15 @@
 /**
  * The Region's side of reporting: verifying submitted lines (recognise all, part, or reject
  * with a reason) and deciding on the districts' correction requests. Running totals move by
- * the difference, in the same transaction; before and after go to the audit trail.
+ * the difference, in the same transaction; before and after go to the audit trail. Each
+ * decision first takes the lock of the fund annuality and district the line counts in
+ * (src/db/locks.ts `report`), then locks and reads the rows. The SQL is in
+ * src/db/repositories/funds/review.ts.
  */
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { correctionRequests, expenseLines } from '../../db/schema/index.ts';
+import * as review from '../../db/repositories/funds/review.ts';
+import type { CorrectionRow, LineRow } from '../../db/repositories/funds/review.ts';
+import { addExpenseDelta } from '../../db/repositories/funds/totals.ts';
+import { lockLimit } from '../../db/locks.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { actorName, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
@@ -14,10 +19,7 @@ import { verifyLine, PENDING, type LineVerification, type VerificationAction } f
 import { requirePositiveAmount } from '../../domain/funds/limits.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
-import { addExpenseDelta } from './totals.ts';
 import { page, type PageRequest } from '../paging.ts';
-
-type LineRow = typeof expenseLines.$inferSelect;
 
 /** The stored columns read as the domain's verification state. */
 const verificationOf = (l: LineRow): LineVerification => {
@@ -53,22 +55,25 @@ export const listLinesToVerify = async (
   requirePermission(actor, 'funds.read');
   const only = visibleDistricts(actor);
   if (filter.district) requireDistrict(actor, filter.district);
-  const parts: SQL[] = [eq(expenseLines.fundCode, filter.fund), eq(expenseLines.annuality, filter.annuality), eq(expenseLines.submitted, true)];
-  if (filter.district) parts.push(eq(expenseLines.districtCode, filter.district));
-  else if (only) parts.push(sql`${expenseLines.districtCode} in (${sql.join(only.map((d) => sql`${d}`), sql`, `)})`);
-  if (filter.status === 'pending') parts.push(sql`${expenseLines.recognised} is null`);
-  if (filter.status === 'verified') parts.push(sql`${expenseLines.recognised} is not null`);
-  const where = and(...parts);
   const { limit, offset } = page(request);
-  const rows = await ctx.database.db.select().from(expenseLines).where(where).orderBy(asc(expenseLines.districtCode), asc(expenseLines.id)).limit(limit).offset(offset);
-  const [count] = await ctx.database.db.select({ n: sql<string>`count(*)` }).from(expenseLines).where(where);
-  return { items: rows.map(view), total: Number(count?.n ?? 0), page: request.page, pageSize: limit };
+  const { rows, total } = await review.submittedLines(ctx.database.db, { ...filter, districts: only }, limit, offset);
+  return { items: rows.map(view), total, page: request.page, pageSize: limit };
 };
 
-const loadLine = async (tx: Tx, id: number) => {
-  const [l] = await tx.select().from(expenseLines).where(eq(expenseLines.id, id)).for('update');
-  if (!l) throw notFound('expense.not_found', `Spesa ${id} non trovata`);
-  return l;
+const lineNotFound = (id: number) => notFound('expense.not_found', `Spesa ${id} non trovata`);
+
+/**
+ * Takes the lock of the fund annuality and district a line counts in, then locks and reads the
+ * line. Only a draft line can move to another fund annuality meanwhile, and every decision
+ * here refuses draft lines, so the lock taken is the one of the line read.
+ */
+const lockAndLoadLine = async (tx: Tx, id: number): Promise<LineRow> => {
+  const key = await review.lineKey(tx, id);
+  if (!key) throw lineNotFound(id);
+  await lockLimit(tx, { limit: 'report', fund: key.fund, annuality: key.annuality, district: key.district });
+  const line = await review.lockLine(tx, id);
+  if (!line) throw lineNotFound(id);
+  return line;
 };
 
 export type VerifyInput = { action: 'recognise_all' } | { action: 'recognise_part'; recognised: Cents; reason?: string } | { action: 'reject'; reason: string } | { action: 'reopen' };
@@ -76,7 +81,7 @@ export type VerifyInput = { action: 'recognise_all' } | { action: 'recognise_par
 export const verifyExpenseLine = async (ctx: ServiceContext, actor: Actor, id: number, input: VerifyInput) => {
   requirePermission(actor, 'funds.manage');
   return ctx.database.db.transaction(async (tx) => {
-    const before = await loadLine(tx, id);
+    const before = await lockAndLoadLine(tx, id);
     if (!before.submitted) throw conflict('expense.not_submitted', 'La spesa fa parte di un rendiconto non ancora inviato: non si può verificare');
     const action: VerificationAction =
       input.action === 'recognise_part'
@@ -89,11 +94,11 @@ export const verifyExpenseLine = async (ctx: ServiceContext, actor: Actor, id: n
     const v = result.line.verification;
     const recognised = v.status === 'pending' ? null : v.recognised;
     const reason = v.status === 'rejected' || v.status === 'partially_recognised' ? (v.reason ?? null) : null;
-    const [after] = await tx.update(expenseLines).set({ recognised, rejectionReason: reason }).where(eq(expenseLines.id, id)).returning();
+    const after = await review.updateLine(tx, id, { recognised, rejectionReason: reason });
     const delta = (recognised ?? 0n) - (before.recognised ?? 0n);
     if (delta !== 0n) await addExpenseDelta(tx, { districtCode: before.districtCode, fundCode: before.fundCode, annuality: before.annuality }, { reported: 0n, recognised: delta, lines: 0 });
-    await recordChange(ctx, tx, actor, { action: `expense_line.${input.action}`, entityType: 'expense_line', entityId: id, before: view(before), after: view(after!) });
-    return view(after!);
+    await recordChange(ctx, tx, actor, { action: `expense_line.${input.action}`, entityType: 'expense_line', entityId: id, before: view(before), after: view(after) });
+    return view(after);
   });
 };
 
@@ -104,7 +109,7 @@ export interface CorrectionInput {
   reason: string;
 }
 
-const correctionView = (c: typeof correctionRequests.$inferSelect) => ({
+const correctionView = (c: CorrectionRow) => ({
   id: c.id,
   expenseLineId: c.expenseLineId,
   district: c.districtCode,
@@ -125,37 +130,28 @@ export const requestCorrection = async (ctx: ServiceContext, actor: Actor, lineI
   if (input.amount === undefined && input.area === undefined && input.description === undefined) throw invalid('correction.empty', 'Indicare almeno un valore da rettificare');
   if (input.amount !== undefined) requirePositiveAmount(input.amount, 'rettificato');
   return ctx.database.db.transaction(async (tx) => {
-    const line = await loadLine(tx, lineId);
+    const line = await lockAndLoadLine(tx, lineId);
     requireDistrict(actor, line.districtCode);
     if (!line.submitted) throw conflict('correction.draft', 'La spesa è ancora in bozza: si modifica direttamente');
     if (line.acknowledgedActId !== null) throw conflict('correction.acknowledged', "La spesa è chiusa dalla presa d'atto: non si rettifica");
-    const [pending] = await tx.select().from(correctionRequests).where(and(eq(correctionRequests.expenseLineId, lineId), eq(correctionRequests.status, 'pending')));
+    const pending = await review.pendingCorrection(tx, lineId);
     if (pending) throw conflict('correction.pending', `Per questa spesa c'è già una richiesta di rettifica in attesa (n. ${pending.id})`);
     const proposed = {
       ...(input.amount !== undefined ? { amount: input.amount.toString() } : {}),
       ...(input.area !== undefined ? { area: input.area.trim() } : {}),
       ...(input.description !== undefined ? { description: input.description.trim() } : {}),
     };
-    const [row] = await tx
-      .insert(correctionRequests)
-      .values({ expenseLineId: lineId, districtCode: line.districtCode, reason: input.reason.trim(), proposed, status: 'pending', requestedBy: actorName(actor), requestedAt: ctx.now() })
-      .returning();
-    await recordChange(ctx, tx, actor, { action: 'correction.request', entityType: 'correction_request', entityId: row!.id, after: correctionView(row!) });
-    return correctionView(row!);
+    const row = await review.insertCorrection(tx, { expenseLineId: lineId, districtCode: line.districtCode, reason: input.reason.trim(), proposed, status: 'pending', requestedBy: actorName(actor), requestedAt: ctx.now() });
+    await recordChange(ctx, tx, actor, { action: 'correction.request', entityType: 'correction_request', entityId: row.id, after: correctionView(row) });
+    return correctionView(row);
   });
 };
 
 export const listCorrections = async (ctx: ServiceContext, actor: Actor, status: 'pending' | 'accepted' | 'refused' | undefined, request: PageRequest) => {
   requirePermission(actor, 'funds.read');
-  const only = visibleDistricts(actor);
-  const parts: SQL[] = [];
-  if (status) parts.push(eq(correctionRequests.status, status));
-  if (only) parts.push(only.length ? sql`${correctionRequests.districtCode} in (${sql.join(only.map((d) => sql`${d}`), sql`, `)})` : sql`false`);
-  const where = parts.length ? and(...parts) : undefined;
   const { limit, offset } = page(request);
-  const rows = await ctx.database.db.select().from(correctionRequests).where(where).orderBy(desc(correctionRequests.id)).limit(limit).offset(offset);
-  const [count] = await ctx.database.db.select({ n: sql<string>`count(*)` }).from(correctionRequests).where(where);
-  return { items: rows.map(correctionView), total: Number(count?.n ?? 0), page: request.page, pageSize: limit };
+  const { rows, total } = await review.corrections(ctx.database.db, { status, districts: visibleDistricts(actor) }, limit, offset);
+  return { items: rows.map(correctionView), total, page: request.page, pageSize: limit };
 };
 
 /**
@@ -165,33 +161,28 @@ export const listCorrections = async (ctx: ServiceContext, actor: Actor, status:
 export const decideCorrection = async (ctx: ServiceContext, actor: Actor, id: number, decision: { accept: boolean; note?: string | undefined }) => {
   requirePermission(actor, 'funds.manage');
   return ctx.database.db.transaction(async (tx) => {
-    const [request] = await tx.select().from(correctionRequests).where(eq(correctionRequests.id, id)).for('update');
-    if (!request) throw notFound('correction.not_found', `Richiesta di rettifica ${id} non trovata`);
+    // the line's lock first, then the request's row, then the line's row: the order of every decision
+    const lineId = await review.correctionLine(tx, id);
+    const line = lineId === undefined ? undefined : await lockAndLoadLine(tx, lineId);
+    const request = await review.lockCorrection(tx, id);
+    if (!request || !line) throw notFound('correction.not_found', `Richiesta di rettifica ${id} non trovata`);
     if (request.status !== 'pending') throw conflict('correction.decided', `La richiesta di rettifica ${id} è già stata ${request.status === 'accepted' ? 'accolta' : 'respinta'}`);
     if (!decision.accept && !decision.note?.trim()) throw invalid('correction.note_missing', 'Indicare il motivo del rigetto della rettifica');
     const now = ctx.now();
-    const [decided] = await tx
-      .update(correctionRequests)
-      .set({ status: decision.accept ? 'accepted' : 'refused', decidedBy: actorName(actor), decidedAt: now, decisionNote: decision.note?.trim() || null })
-      .where(eq(correctionRequests.id, id))
-      .returning();
+    const decided = await review.updateCorrection(tx, id, { status: decision.accept ? 'accepted' : 'refused', decidedBy: actorName(actor), decidedAt: now, decisionNote: decision.note?.trim() || null });
     if (decision.accept) {
-      const before = await loadLine(tx, request.expenseLineId);
+      const before = line;
       const p = request.proposed as { amount?: string; area?: string; description?: string };
       const amount = p.amount !== undefined ? BigInt(p.amount) : before.amount;
       const amountChanged = amount !== before.amount;
-      const [after] = await tx
-        .update(expenseLines)
-        .set({ amount, area: p.area ?? before.area, description: p.description ?? before.description, ...(amountChanged ? { recognised: null, rejectionReason: null } : {}) })
-        .where(eq(expenseLines.id, before.id))
-        .returning();
+      const after = await review.updateLine(tx, before.id, { amount, area: p.area ?? before.area, description: p.description ?? before.description, ...(amountChanged ? { recognised: null, rejectionReason: null } : {}) });
       if (amountChanged) {
         await addExpenseDelta(tx, { districtCode: before.districtCode, fundCode: before.fundCode, annuality: before.annuality }, { reported: amount - before.amount, recognised: -(before.recognised ?? 0n), lines: 0 });
       }
-      await recordChange(ctx, tx, actor, { action: 'expense_line.correct', entityType: 'expense_line', entityId: before.id, before: view(before), after: view(after!) });
+      await recordChange(ctx, tx, actor, { action: 'expense_line.correct', entityType: 'expense_line', entityId: before.id, before: view(before), after: view(after) });
     }
-    await recordChange(ctx, tx, actor, { action: decision.accept ? 'correction.accept' : 'correction.refuse', entityType: 'correction_request', entityId: id, before: correctionView(request), after: correctionView(decided!) });
-    return correctionView(decided!);
+    await recordChange(ctx, tx, actor, { action: decision.accept ? 'correction.accept' : 'correction.refuse', entityType: 'correction_request', entityId: id, before: correctionView(request), after: correctionView(decided) });
+    return correctionView(decided);
   });
 };
 
