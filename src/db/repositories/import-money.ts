@@ -244,7 +244,7 @@ const ANALYZE_AFTER = 10_000;
  */
 export const refreshStagedMoneyTotals = async (tx: Tx, stages: readonly string[]): Promise<void> => {
   if (stages.length === 0) return;
-  await tx.execute(sql.raw(`create temp table history_total_keys on commit drop as ${stages.map((s) => `select district_code, fund_code, annuality from ${s}`).join(' union ')}`));
+  await tx.execute(sql.raw(`create temp table history_total_keys on commit drop as ${stages.map((s) => `select distinct district_code, fund_code, annuality from ${s}`).join(' union ')}`));
   await tx.execute(
     sql.raw(`insert into district_fund_totals (district_code, fund_code, annuality)
       select district_code, fund_code, annuality from history_total_keys order by district_code, fund_code, annuality
