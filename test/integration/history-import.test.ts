@@ -126,6 +126,60 @@ describe(`history import, set-wise (${testEngine})`, () => {
   });
 });
 
+describe(`registry changes through an import (${testEngine})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp({ now: () => new Date('2024-05-10T10:00:00Z') });
+  });
+  after(() => t.close());
+
+  it('stores changed districts, municipalities and funds with their before, and dates a new lead body on the day of the import', async () => {
+    const first = await importExchange(t.ctx, SYSTEM, {
+      kind: 'path',
+      path: folder({
+        'distretti.csv': `${H.distretti}D01;Uno;Comune A;convenzione\nD02;Due;Comune B;\nD03;Tre;Comune C;unione\n`,
+        'comuni.csv': 'istat;nome;distretto;popolazione\n058001;A;D01;100\n058002;B;D02;200\n',
+        'fondi.csv': `${H.fondi}FNPS;Fondo nazionale;nazionale;si\n`,
+      }),
+    });
+    assert.ok(first.ok, JSON.stringify(first));
+    const second = await importExchange(t.ctx, SYSTEM, {
+      kind: 'path',
+      path: folder({
+        'distretti.csv': `${H.distretti}D01;Uno bis;Comune A;convenzione\nD02;Due;Comune Z;\nD03;Tre;Comune C;unione\nD04;Quattro;;\n`,
+        'comuni.csv': 'istat;nome;distretto;popolazione\n058001;A;D02;100\n058002;B;D02;200\n',
+        'fondi.csv': `${H.fondi}FNPS;Fondo nazionale politiche sociali;nazionale;si\n`,
+      }),
+    });
+    assert.ok(second.ok, JSON.stringify(second));
+    assert.deepEqual(second.counts, {
+      distretti: { added: 1, changed: 2, unchanged: 1 },
+      comuni: { added: 0, changed: 1, unchanged: 1 },
+      fondi: { added: 0, changed: 1, unchanged: 0 },
+    });
+    const db = t.ctx.database.db;
+    const history = rowsOf<{ district_code: string; lead_body: string; valid_from: string | null; valid_to: string | null }>(
+      await db.execute(sql`select district_code, lead_body, valid_from::text, valid_to::text from district_lead_bodies order by district_code, id`),
+    );
+    assert.deepEqual(history, [
+      { district_code: 'D01', lead_body: 'Comune A', valid_from: null, valid_to: null },
+      { district_code: 'D02', lead_body: 'Comune B', valid_from: null, valid_to: '2024-05-10' },
+      { district_code: 'D02', lead_body: 'Comune Z', valid_from: '2024-05-10', valid_to: null },
+      { district_code: 'D03', lead_body: 'Comune C', valid_from: null, valid_to: null },
+    ]);
+    const changes = rowsOf<{ entity_id: string; before: unknown; after: unknown }>(
+      await db.execute(sql`select entity_id, before, after from audit_entries where action in ('district.import', 'municipality.import', 'fund.import') and before is not null order by seq`),
+    );
+    assert.deepEqual(changes, [
+      { entity_id: 'D01', before: { code: 'D01', name: 'Uno', leadBody: 'Comune A', managementForm: 'convenzione' }, after: { code: 'D01', name: 'Uno bis', leadBody: 'Comune A', managementForm: 'convenzione' } },
+      { entity_id: 'D02', before: { code: 'D02', name: 'Due', leadBody: 'Comune B', managementForm: null }, after: { code: 'D02', name: 'Due', leadBody: 'Comune Z', managementForm: null } },
+      { entity_id: '058001', before: { istatCode: '058001', name: 'A', population: 100, districtCode: 'D01' }, after: { istatCode: '058001', name: 'A', population: 100, districtCode: 'D02' } },
+      { entity_id: 'FNPS', before: { code: 'FNPS', name: 'Fondo nazionale', source: 'national', rule75: true }, after: { code: 'FNPS', name: 'Fondo nazionale politiche sociali', source: 'national', rule75: true } },
+    ]);
+    assert.ok((await verifyAudit(t.ctx, SYSTEM)).intact);
+  });
+});
+
 /** Imports at once that each add a disbursement to one assignment: only as many as fit are stored. */
 describe(`concurrent history imports against one limit (${testEngine})`, () => {
   let t: TestApp;
