@@ -55,13 +55,64 @@ export const limitKeyText = (key: LimitKey): string => {
 };
 
 /**
- * Takes the locks of every key, in one order, inside the caller's transaction. A 64-bit hash
- * keeps a collision between two different keys improbable; were one to happen it only makes two
- * unrelated requests wait for each other, never breaks a limit.
+ * The fund annuality a key lies in. Every write takes it in shared mode beside its own keys, so
+ * that a bulk writer (a history import touching tens of thousands of keys, more than PostgreSQL's
+ * lock table holds) can exclude them all by taking the fund annualities it touches exclusively:
+ * see lockLimitsInBulk. Shared locks never wait on each other, so writes on different limits of
+ * one fund annuality still do not wait on each other.
  */
-export const lockLimits = async (tx: Executor, keys: readonly LimitKey[]): Promise<void> => {
-  const texts = [...new Set(keys.map(limitKeyText))].sort();
-  for (const text of texts) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${text}, 0))`);
+const annualityText = (key: LimitKey): string | null =>
+  'fund' in key ? `annuality|${key.fund}|${key.annuality}` : null;
+
+interface AdvisoryLock {
+  readonly text: string;
+  readonly shared: boolean;
+}
+
+/**
+ * Takes the given locks in one statement, in the sorted order of their texts (the one order every
+ * writer uses, so no two writers deadlock). A 64-bit hash keeps a collision between two different
+ * keys improbable; were one to happen it only makes two unrelated requests wait for each other,
+ * never breaks a limit.
+ */
+const takeLocks = async (tx: Executor, locks: Iterable<AdvisoryLock>): Promise<void> => {
+  const byText = new Map<string, boolean>();
+  for (const l of locks) byText.set(l.text, (byText.get(l.text) ?? true) && l.shared);
+  if (byText.size === 0) return;
+  const ordered = [...byText.keys()].sort().map((text) => [text, byText.get(text) ? 's' : 'x']);
+  await tx.execute(sql`select count(*) from (
+    select case when e->>1 = 's' then pg_advisory_xact_lock_shared(hashtextextended(e->>0, 0)) else pg_advisory_xact_lock(hashtextextended(e->>0, 0)) end
+    from jsonb_array_elements(${JSON.stringify(ordered)}::jsonb) with ordinality as t(e, i) order by i) l`);
 };
 
+const fineLocks = (keys: readonly LimitKey[]): AdvisoryLock[] =>
+  keys.flatMap((key) => {
+    const coarse = annualityText(key);
+    const fine = { text: limitKeyText(key), shared: false };
+    return coarse ? [fine, { text: coarse, shared: true }] : [fine];
+  });
+
+/** Takes the locks of every key, in one order, inside the caller's transaction. */
+export const lockLimits = (tx: Executor, keys: readonly LimitKey[]): Promise<void> => takeLocks(tx, fineLocks(keys));
+
 export const lockLimit = (tx: Executor, key: LimitKey): Promise<void> => lockLimits(tx, [key]);
+
+/** Above this many keys a bulk writer locks whole fund annualities instead of each key. */
+export const BULK_LOCK_KEYS = 1000;
+
+/**
+ * For a writer touching many limits at once (a history import): up to BULK_LOCK_KEYS keys it
+ * locks them as lockLimits does; beyond, it locks exclusively every fund annuality they lie in
+ * (a few dozen locks instead of tens of thousands), which waits for, and holds off, every other
+ * write on those fund annualities until it commits.
+ */
+export const lockLimitsInBulk = async (tx: Executor, keys: readonly LimitKey[]): Promise<void> => {
+  const distinct = [...new Map(keys.map((k) => [limitKeyText(k), k])).values()];
+  if (distinct.length <= BULK_LOCK_KEYS) return takeLocks(tx, fineLocks(distinct));
+  const locks: AdvisoryLock[] = [];
+  for (const key of distinct) {
+    const coarse = annualityText(key);
+    locks.push(coarse ? { text: coarse, shared: false } : { text: limitKeyText(key), shared: false });
+  }
+  return takeLocks(tx, locks);
+};

@@ -170,8 +170,8 @@ describe(`fast route for clean expense files (${testEngine})`, () => {
     assert.equal(r.ok, false);
     assert.deepEqual(!r.ok && r.errors, [
       'spese.csv:3: distretto: distretto "D77" inesistente',
-      'spese.csv:5: distretto: distretto "D77" inesistente',
       'spese.csv:4: annualita: annualità 2031 del fondo "FNPS" inesistente',
+      'spese.csv:5: distretto: distretto "D77" inesistente',
     ]);
   });
 });
