@@ -2,7 +2,7 @@ import type { Actor } from '../domain/auth/actor.ts';
 import { actorName, requirePermission } from '../domain/auth/actor.ts';
 import { chainChecker, type ChainCheck } from '../domain/audit/chain.ts';
 import type { Executor } from '../db/client.ts';
-import { appendAuditEntry, listAuditEntries, readChain, readHead, type AuditFilter } from '../db/repositories/audit.ts';
+import { appendAuditEntry, listAuditEntries, readChain, readHead, type AuditFilter, type AuditInput } from '../db/repositories/audit.ts';
 import type { ServiceContext } from './context.ts';
 import { page, type PageRequest } from './paging.ts';
 
@@ -15,18 +15,20 @@ export interface Change {
   actId?: number | null;
 }
 
+/** The entry of a change made at `at` by `actor`, as the audit trail stores it. */
+export const auditInputOf = (at: Date, actor: Actor, change: Change): AuditInput => ({
+  at,
+  actor: actorName(actor),
+  action: change.action,
+  entityType: change.entityType,
+  entityId: String(change.entityId),
+  before: change.before,
+  after: change.after,
+  actId: change.actId ?? null,
+});
+
 /** Records a write in the audit trail, inside the transaction that made it. */
-export const recordChange = (ctx: ServiceContext, tx: Executor, actor: Actor, change: Change) =>
-  appendAuditEntry(tx, {
-    at: ctx.now(),
-    actor: actorName(actor),
-    action: change.action,
-    entityType: change.entityType,
-    entityId: String(change.entityId),
-    before: change.before,
-    after: change.after,
-    actId: change.actId ?? null,
-  });
+export const recordChange = (ctx: ServiceContext, tx: Executor, actor: Actor, change: Change) => appendAuditEntry(tx, auditInputOf(ctx.now(), actor, change));
 
 export const listAudit = async (ctx: ServiceContext, actor: Actor, filter: AuditFilter, request: PageRequest) => {
   requirePermission(actor, 'audit.read');

@@ -31,6 +31,16 @@ export interface DistrictSummary {
 const districtTotals = sql`(select count(*) from municipalities m where m.district_code = "districts"."code")`;
 const districtPopulation = sql`(select coalesce(sum(m.population), 0) from municipalities m where m.district_code = "districts"."code")`;
 
+/** The columns of a district in the list. */
+const summaryColumns = {
+  code: districts.code,
+  name: districts.name,
+  leadBody: districts.leadBody,
+  managementForm: districts.managementForm,
+  municipalityCount: sql<string>`${districtTotals}`,
+  population: sql<string>`${districtPopulation}`,
+};
+
 /*
  * The list without a search is what every page with a district picker asks for: kept between
  * requests, else one prepared query (planned once per connection) with the total alongside,
@@ -40,15 +50,7 @@ const districtPages = new WeakMap<Db, ReturnType<typeof prepareDistrictPage>>();
 
 const prepareDistrictPage = (db: Db) =>
   db
-    .select({
-      code: districts.code,
-      name: districts.name,
-      leadBody: districts.leadBody,
-      managementForm: districts.managementForm,
-      municipalityCount: sql<string>`${districtTotals}`,
-      population: sql<string>`${districtPopulation}`,
-      total: sql<string>`(select count(*) from districts)`,
-    })
+    .select({ ...summaryColumns, total: sql<string>`(select count(*) from districts)` })
     .from(districts)
     .orderBy(asc(districts.code))
     .limit(sql.placeholder('limit'))
@@ -96,14 +98,7 @@ export const listDistricts = async (ctx: ServiceContext, actor: Actor, q: string
   const { limit, offset } = page(request);
   if (!where) return unfilteredPage(ctx, request, limit, offset, auditHead);
   const rows = await ctx.database.db
-    .select({
-      code: districts.code,
-      name: districts.name,
-      leadBody: districts.leadBody,
-      managementForm: districts.managementForm,
-      municipalityCount: sql<string>`${districtTotals}`,
-      population: sql<string>`${districtPopulation}`,
-    })
+    .select(summaryColumns)
     .from(districts)
     .where(where)
     .orderBy(asc(districts.code))

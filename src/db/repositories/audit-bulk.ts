@@ -7,13 +7,13 @@
  * The head row is locked first, as appendAuditEntry does, so concurrent writers still append one
  * after the other; callers take their limit locks before this (src/db/locks.ts).
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { auditHead } from '../schema/index.ts';
 import type { Database, Tx } from '../client.ts';
 import { csvField } from '../bulk.ts';
 import { openCopyStream } from '../copy-stream.ts';
-import { GENESIS_HASH, asStoredJson, canonicalJson, entryHash, type AuditContent } from '../../domain/audit/chain.ts';
-import type { AuditInput } from './audit.ts';
+import { canonicalJson, entryHash } from '../../domain/audit/chain.ts';
+import { auditContent, lockAuditHead, type AuditInput } from './audit.ts';
 
 const BLOCK = 2000;
 
@@ -24,9 +24,7 @@ const jsonText = (value: unknown): string | null => (value === null ? null : can
 
 export const appendAuditEntries = async (database: Database, tx: Tx, inputs: readonly AuditInput[]): Promise<number> => {
   if (inputs.length === 0) return 0;
-  await tx.execute(sql`INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
-  if (!head) throw new Error('audit head missing');
+  const head = await lockAuditHead(tx);
   let seq = head.lastSeq;
   let prevHash = head.lastHash;
   // Streamed in blocks: on PostgreSQL the server stores one block while the next is hashed.
@@ -38,17 +36,7 @@ export const appendAuditEntries = async (database: Database, tx: Tx, inputs: rea
   };
   try {
     for (const input of inputs) {
-      const content: AuditContent = {
-        seq: ++seq,
-        at: input.at.toISOString(),
-        actor: input.actor,
-        action: input.action,
-        entityType: input.entityType,
-        entityId: input.entityId,
-        before: asStoredJson(input.before),
-        after: asStoredJson(input.after),
-        actId: input.actId ?? null,
-      };
+      const content = auditContent(++seq, input);
       const hash = entryHash(content, prevHash);
       const row = [content.seq, content.at, content.actor, content.action, content.entityType, content.entityId, jsonText(content.before), jsonText(content.after), content.actId, prevHash, hash];
       block.push(row.map(csvField).join(','));

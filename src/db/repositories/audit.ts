@@ -15,25 +15,34 @@ export interface AuditInput {
   actId?: number | null;
 }
 
+/** Locks the chain's head row (made on first use) and reads it: the last lock of every write. */
+export const lockAuditHead = async (tx: Executor) => {
+  await tx.execute(sql`INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  if (!head) throw new Error('audit head missing');
+  return head;
+};
+
+/** What an entry states, as the chain hashes it. */
+export const auditContent = (seq: number, input: AuditInput): AuditContent => ({
+  seq,
+  at: input.at.toISOString(),
+  actor: input.actor,
+  action: input.action,
+  entityType: input.entityType,
+  entityId: input.entityId,
+  before: asStoredJson(input.before),
+  after: asStoredJson(input.after),
+  actId: input.actId ?? null,
+});
+
 /**
  * Appends one entry inside the caller's transaction. Locking the head row serialises
  * concurrent writers on PostgreSQL; PGlite has one connection anyway.
  */
 export const appendAuditEntry = async (tx: Executor, input: AuditInput): Promise<ChainedEntry> => {
-  await tx.execute(sql`INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, ${GENESIS_HASH}) ON CONFLICT (id) DO NOTHING`);
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
-  if (!head) throw new Error('audit head missing');
-  const content: AuditContent = {
-    seq: head.lastSeq + 1,
-    at: input.at.toISOString(),
-    actor: input.actor,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    before: asStoredJson(input.before),
-    after: asStoredJson(input.after),
-    actId: input.actId ?? null,
-  };
+  const head = await lockAuditHead(tx);
+  const content = auditContent(head.lastSeq + 1, input);
   const hash = entryHash(content, head.lastHash);
   await tx.insert(auditEntries).values({ ...content, prevHash: head.lastHash, hash });
   await tx.update(auditHead).set({ lastSeq: content.seq, lastHash: hash }).where(eq(auditHead.id, 1));

@@ -7,9 +7,8 @@ import type { Database, Tx } from '../../../db/client.ts';
 import type { AuditInput } from '../../../db/repositories/audit.ts';
 import { appendAuditEntries } from '../../../db/repositories/audit-bulk.ts';
 import type { Actor } from '../../../domain/auth/actor.ts';
-import { actorName } from '../../../domain/auth/actor.ts';
 import type { ServiceContext } from '../../context.ts';
-import type { Change } from '../../audit-log.ts';
+import { auditInputOf, type Change } from '../../audit-log.ts';
 import type { IssueList } from '../import-funds.ts';
 
 export interface HistoryStep {
@@ -26,7 +25,6 @@ export interface HistoryStep {
 
 export const historyStep = (ctx: ServiceContext, tx: Tx, actor: Actor, issues: IssueList): HistoryStep => {
   const at = ctx.now();
-  const name = actorName(actor);
   let pending: AuditInput[] = [];
   return {
     ctx,
@@ -35,16 +33,7 @@ export const historyStep = (ctx: ServiceContext, tx: Tx, actor: Actor, issues: I
     actor,
     issues,
     record(change) {
-      pending.push({
-        at,
-        actor: name,
-        action: change.action,
-        entityType: change.entityType,
-        entityId: String(change.entityId),
-        before: change.before,
-        after: change.after,
-        actId: change.actId ?? null,
-      });
+      pending.push(auditInputOf(at, actor, change));
     },
     async flush() {
       const entries = pending;
