@@ -53,7 +53,8 @@ describe(`history import, set-wise (${testEngine})`, () => {
         'assegnazioni.csv': `${H.assegnazioni}FNPS;2022;L1;D01;G1;1000;DD;2022-09-01\nFNPS;2022;L1;D02;G1;80,001;DD;2022-09-01\n`,
         // …an unknown fund code in another…
         'annualita.csv': `${H.annualita}FNPS;2022;100000;DM;1;2022-06-01\nFNXX;2022;5000;DM;1;2022-06-01\n`,
-        'liquidazioni.csv': `${H.liquidazioni}FNPS;2022;D09;P1;100;2022-10-01;DD;2022-09-30\n`,
+        // …an unknown district and an annuality never allocated in a third…
+        'liquidazioni.csv': `${H.liquidazioni}FNPS;2022;D09;P1;100;2022-10-01;DD;2022-09-30\nFNPS;2019;D01;P2;100;2019-10-01;DD;2019-09-30\n`,
         // …and an unknown district in spese.csv
         'spese.csv': `${H.spese}D01;F-1;FNPS;2022;A1;x;100;2023-01-01;\nD77;F-2;FNPS;2022;A1;x;100;2023-01-01;\n`,
       }),
@@ -63,6 +64,7 @@ describe(`history import, set-wise (${testEngine})`, () => {
       'annualita.csv:3: fondo: fondo "FNXX" inesistente',
       'assegnazioni.csv:3: importo: importo con più di due decimali: "80,001"',
       'liquidazioni.csv:2: distretto: distretto "D09" inesistente',
+      'liquidazioni.csv:3: annualita: annualità 2019 del fondo "FNPS" inesistente (manca in annualita.csv)',
       'spese.csv:3: distretto: distretto "D77" inesistente',
     ]);
     for (const table of ['districts', 'funds', 'fund_annualities', 'intervention_lines', 'assignments', 'disbursements', 'expense_lines', 'district_fund_totals', 'import_receipts']) {

@@ -88,9 +88,11 @@ export const classifyDisbursements = (tx: Tx) =>
     tx,
     DISBURSEMENT_STAGE,
     `left join districts d on d.code = s.district_code
+     left join fund_annualities a on a.fund_code = s.fund_code and a.annuality = s.annuality
      left join disbursements x on x.fund_code = s.fund_code and x.annuality = s.annuality and x.district_code = s.district_code and x.act_number = s.act_number
      left join acts xt on xt.id = x.act_id`,
     `case when d.code is null then 'unknown_district'
+          when a.fund_code is null then 'unknown_annuality'
           when x.id is null then 'new'
           when x.amount = s.amount and x.paid_on = s.paid_on and ${sameAct('xt', 's')} then 'unchanged' else 'conflict' end`,
   );

@@ -174,6 +174,7 @@ export const importDisbursements = async (step: HistoryStep, records: readonly D
     file,
     {
       unknown_district: (r) => ['distretto', `distretto "${r.districtCode}" inesistente`],
+      unknown_annuality: (r) => ['annualita', `annualità ${r.annuality} del fondo "${r.fundCode}" inesistente (manca in annualita.csv)`],
       conflict: () => ['importo', 'liquidazione già registrata con valori diversi: la modifica passa per una rettifica'],
     },
   );
