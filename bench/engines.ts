@@ -56,7 +56,8 @@ export const postgresReachable = async (): Promise<{ ok: true } | { ok: false; r
   }
 };
 
-const adminQuery = async (text: string) => {
+/** Runs one statement as the server's administrator (CREATE/DROP DATABASE). */
+export const adminQuery = async (text: string) => {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   try {

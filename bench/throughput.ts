@@ -22,13 +22,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { serviceContext, type ServiceContext } from '../src/services/context.ts';
 import { bootstrap, SYSTEM } from '../src/services/bootstrap.ts';
 import { importExchange } from '../src/services/imports.ts';
 import { addUser } from '../src/services/users.ts';
-import { PG_URL, postgresReachable } from './engines.ts';
+import { adminQuery, PG_URL, postgresReachable } from './engines.ts';
 import { ALL_ITALY, writeExpenses, writeSetupFolder, type Shape } from './synthetic.ts';
 import { load } from './machine.ts';
 import { table } from './table.ts';
@@ -225,16 +224,6 @@ const cliImport = (databaseUrl: string, folder: string): Promise<{ ms: number; o
     child.on('exit', (code) => resolveRun({ ms: performance.now() - t0, ok: code === 0, output }));
   });
 
-const adminQuery = async (text: string) => {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-};
-
 const runEngine = async (engine: 'pglite' | 'postgres', options: ThroughputOptions, seconds: number): Promise<EngineThroughput> => {
   const { log, quick } = options;
   const label = engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
@@ -295,7 +284,7 @@ const report = (f: EngineThroughput, seconds: number): string => {
     `${r.p99} ms`,
     `${r.max} ms`,
     `${r.errors} / ${r.non2xx}`,
-    r === trivial ? '1' : `${(r.rps / trivial.rps).toFixed(3)}× (${(trivial.rps / r.rps).toFixed(1)}× slower)`,
+    r === trivial ? '1' : `${(r.rps / trivial.rps).toFixed(3)}×${r.rps < trivial.rps ? ` (${(trivial.rps / r.rps).toFixed(1)}× slower)` : ''}`,
     target,
   ];
   const target = (r: LoadFigures) =>

@@ -17,6 +17,7 @@ import { testEngine } from '../support/db.ts';
 import { rowsOf } from '../../src/db/client.ts';
 import { importExchange } from '../../src/services/imports.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
+import { uploadImport } from '../support/multipart.ts';
 
 const folder = (files: Record<string, string>) => {
   const dir = mkdtempSync(join(tmpdir(), 'regia-concurrent-'));
@@ -41,18 +42,6 @@ const expenses = (prefix: string, count: number, quoted = false) =>
   }).join('\n') +
   '\n';
 
-const upload = (t: TestApp, session: Session, files: Record<string, string>) => {
-  const boundary = '----regia-concurrent';
-  const parts = Object.entries(files).map(
-    ([name, content]) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n`,
-  );
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/imports',
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: `${parts.join('')}--${boundary}--\r\n`,
-  });
-};
 
 /**
  * Runs the requests at once. On PostgreSQL a SHARE lock on `table` first holds back every write
@@ -125,7 +114,7 @@ describe(`imports at the same time (${testEngine})`, () => {
     it(`the same spese.csv sent four times at once is stored once, through ${route}`, async () => {
       const prefix = quoted ? 'SAME-Q' : 'SAME';
       const text = expenses(prefix, 400, quoted);
-      const answers = (await atOnce(t, 'expense_lines', Array.from({ length: 4 }, () => () => upload(t, officer, { 'spese.csv': text })))).map(outcome);
+      const answers = (await atOnce(t, 'expense_lines', Array.from({ length: 4 }, () => () => uploadImport(t, officer, { 'spese.csv': text })))).map(outcome);
       assert.equal(await storedDocuments(prefix), 400);
       // one stores the lines; the others are a re-import that stores nothing new
       assert.deepEqual(
@@ -134,14 +123,14 @@ describe(`imports at the same time (${testEngine})`, () => {
       );
       await assertTotalsRecount();
       // and once all is settled, the same file again is a plain re-import
-      assert.deepEqual(outcome(await upload(t, officer, { 'spese.csv': text })), { ok: true, added: 0 });
+      assert.deepEqual(outcome(await uploadImport(t, officer, { 'spese.csv': text })), { ok: true, added: 0 });
     });
   }
 
   it('two files with the same documents and other amounts at once: one is stored, the other refused naming its lines', async () => {
     const first = expenses('DIFF', 20, true);
     const second = first.replace(/;A1;/g, ';A2;');
-    const answers = await atOnce(t, 'expense_lines', [() => upload(t, officer, { 'spese.csv': first }), () => upload(t, officer, { 'spese.csv': second })]);
+    const answers = await atOnce(t, 'expense_lines', [() => uploadImport(t, officer, { 'spese.csv': first }), () => uploadImport(t, officer, { 'spese.csv': second })]);
     const stored = answers.filter((r) => r.statusCode === 200);
     const refused = answers.filter((r) => r.statusCode === 422);
     assert.equal(stored.length, 1, answers.map((r) => r.body).join('\n'));
@@ -186,7 +175,7 @@ describe(`imports at the same time (${testEngine})`, () => {
       'liquidazioni.csv': 'fondo;annualita;distretto;atto_numero;importo;data;atto_tipo;atto_data\nFNPS;2023;D05;L-1;200000;2023-10-01;DD;2023-09-30\n',
       'spese.csv': expenses('FOLDER', 50).replace(/;2022;/g, ';2023;').replace(/;FNA;/g, ';FNPS;'),
     };
-    const answers = (await Promise.all(Array.from({ length: 4 }, () => upload(t, officer, files)))).map(outcome);
+    const answers = (await Promise.all(Array.from({ length: 4 }, () => uploadImport(t, officer, files)))).map(outcome);
     assert.ok(answers.some((a) => a.ok && a.added === 50), JSON.stringify(answers));
     assert.equal(await storedDocuments('FOLDER'), 50);
     const counts = rowsOf<Record<string, string | number>>(
@@ -213,7 +202,7 @@ describe(`imports at the same time (${testEngine})`, () => {
       'assegnazioni.csv': 'fondo;annualita;linea;distretto;atto_numero;importo;atto_tipo;atto_data\nFNPS;2024;L1;D06;G01;250000;DD;2024-09-01\n',
       'liquidazioni.csv': 'fondo;annualita;distretto;atto_numero;importo;data;atto_tipo;atto_data\nFNPS;2024;D06;L-1;100000;2024-10-01;DD;2024-09-30\n',
     };
-    const answers = await Promise.all(Array.from({ length: 4 }, () => upload(t, officer, files)));
+    const answers = await Promise.all(Array.from({ length: 4 }, () => uploadImport(t, officer, files)));
     for (const r of answers) outcome(r);
     assert.ok(answers.some((r) => r.statusCode === 200));
     const counts = rowsOf<Record<string, string | number>>(
@@ -249,7 +238,7 @@ describe(`imports at the same time (${testEngine})`, () => {
 
   it('two disjoint files at once are both stored', async () => {
     const [a, b] = (
-      await atOnce(t, 'expense_lines', [() => upload(t, officer, { 'spese.csv': expenses('ONE', 300) }), () => upload(t, officer, { 'spese.csv': expenses('TWO', 300, true) })])
+      await atOnce(t, 'expense_lines', [() => uploadImport(t, officer, { 'spese.csv': expenses('ONE', 300) }), () => uploadImport(t, officer, { 'spese.csv': expenses('TWO', 300, true) })])
     ).map(outcome);
     assert.deepEqual([a, b], [
       { ok: true, added: 300 },

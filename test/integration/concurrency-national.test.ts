@@ -12,6 +12,7 @@ import { testEngine } from '../support/db.ts';
 import { aDistrict } from '../support/fixtures.ts';
 import { atOnce, brokenLimits, recountMismatches, statusCounts, unexpected } from '../support/parallel.ts';
 import { rowsOf } from '../../src/db/client.ts';
+import { postFiles } from '../support/multipart.ts';
 
 const REFUSED = [409, 422];
 const DISTRICTS = ['D01', 'D02', 'D03', 'D04', 'D05', 'D06', 'D07', 'D08'];
@@ -177,15 +178,7 @@ describe(`national funds and reporting under concurrent requests (${testEngine})
   it('the same expense file uploaded four times at once is stored once; two disjoint files at once are both stored', async () => {
     const header = 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto';
     const file = (code: string, docs: string[]) => `${header}\n${docs.map((d) => `${code};${d};FNPS;2023;A1;spesa;100,00;2024-05-02;`).join('\n')}\n`;
-    const upload = (code: string, content: string) => {
-      const boundary = '----regia-concurrency';
-      return t.app.inject({
-        method: 'POST',
-        url: `/api/districts/${code}/reports/2024/upload`,
-        headers: { cookie: district.cookie, 'x-csrf-token': district.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="spese.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`,
-      });
-    };
+    const upload = (code: string, content: string) => postFiles(t, district, `/api/districts/${code}/reports/2024/upload`, 'file', { 'spese.csv': content });
     const same = file('D06', ['U-1', 'U-2', 'U-3']);
     const four = await atOnce(4, () => upload('D06', same));
     assert.deepEqual(statusCounts(four), { 200: 1, 422: 3 }, JSON.stringify(four.map((r) => r.body)));

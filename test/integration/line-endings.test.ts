@@ -14,6 +14,7 @@ import { testEngine } from '../support/db.ts';
 import { rowsOf } from '../../src/db/client.ts';
 import { importExchange } from '../../src/services/imports.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
+import { uploadImport } from '../support/multipart.ts';
 
 const folder = (files: Record<string, string>) => {
   const dir = mkdtempSync(join(tmpdir(), 'regia-eol-'));
@@ -35,18 +36,6 @@ const EXPENSE_HEADER = 'distretto;documento;fondo;annualita;area;descrizione;imp
 const expense = (district: string, document: string, amount: string, paidOn = '19/02/2021', description = 'Assistenza') =>
   `${district};${document};FNPS;2022;A1;${description};${amount};${paidOn};`;
 
-const upload = (session: Session, t: TestApp, files: Record<string, string>) => {
-  const boundary = '----regia-eol';
-  const parts = Object.entries(files).map(
-    ([name, content]) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n`,
-  );
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/imports',
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: `${parts.join('')}--${boundary}--\r\n`,
-  });
-};
 
 describe(`line ends mixed in one file (${testEngine})`, () => {
   let t: TestApp;
@@ -70,7 +59,7 @@ describe(`line ends mixed in one file (${testEngine})`, () => {
 
   it('a clean spese.csv with CR LF and LF lines and no final end is stored whole (fast route, POST /api/imports)', async () => {
     const text = mixed([EXPENSE_HEADER, expense('D01', 'M-1', '100'), expense('D01', 'M-2', '200,50'), expense('D02', 'M-3', '1.000,00'), expense('D02', 'M-4', '4')], ['\r\n', '\n', '\r\n', '\n']);
-    const res = await upload(officer, t, { 'spese.csv': text });
+    const res = await uploadImport(t, officer, { 'spese.csv': text });
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json() as { receipt: { files: { name: string; lines: number }[]; stored: Record<string, { added: number }> } };
     assert.equal(body.receipt.files[0]!.lines, 4);
@@ -109,7 +98,7 @@ describe(`line ends mixed in one file (${testEngine})`, () => {
       ],
       ['\r\n', '\n', '\r\n'],
     );
-    const res = await upload(officer, t, { 'assegnazioni.csv': text });
+    const res = await uploadImport(t, officer, { 'assegnazioni.csv': text });
     assert.equal(res.statusCode, 200, res.body);
     const rows = rowsOf<{ district_code: string; act_number: string; amount: string | number }>(
       await t.database.db.execute(sql`select district_code, act_number, amount from assignments order by district_code, act_number`),
@@ -133,7 +122,7 @@ describe(`line ends mixed in one file (${testEngine})`, () => {
       ['\r\n', '\n', '\r\n', '\n', '\r\n'],
     );
     const assegnazioni = mixed(['fondo;annualita;linea;distretto;atto_numero;importo;atto_tipo;atto_data', 'FNPS;2022;L1;D02;G09;1000;DD;2022-09-01', 'FNPS;2022;L1;D02;G10;0;DD;2022-09-01'], ['\r\n', '\n']);
-    const res = await upload(officer, t, { 'assegnazioni.csv': assegnazioni, 'spese.csv': spese });
+    const res = await uploadImport(t, officer, { 'assegnazioni.csv': assegnazioni, 'spese.csv': spese });
     assert.equal(res.statusCode, 422, res.body);
     const errors = (res.json() as { errors: string[] }).errors;
     // file, line and column of each error; line 4 of spese.csv holds a quoted line break, so the next record starts on line 6

@@ -45,19 +45,30 @@ export const freshDatabase = async (): Promise<Database> => {
     await migrateDatabase(database); // no-op on the template; keeps the test honest if it were stale
     return database;
   }
-  const name = `regia_t_${randomBytes(6).toString('hex')}`;
+  const empty = await emptyPgDatabase('regia_t');
+  const database = await openDatabase({ databaseUrl: empty.url });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await empty.drop();
+    },
+  };
+};
+
+/** An empty PostgreSQL database (not migrated) and how to drop it. */
+export const emptyPgDatabase = async (prefix: string) => {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testPgUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(testPgUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  await migrateDatabase(database);
   return {
-    ...database,
-    close: async () => {
-      await database.close();
+    url: url.toString(),
+    drop: async () => {
       const c = new pg.Client({ connectionString: testPgUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

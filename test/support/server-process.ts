@@ -5,9 +5,9 @@
  * is bounded in time and killed at the end of the test file, whatever happened.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { testPgUrl } from './db.ts';
+import { emptyPgDatabase } from './db.ts';
+
+export { emptyPgDatabase };
 
 const children = new Set<ChildProcess>();
 // A test file ended early (--test-force-exit, a timeout) takes its servers with it.
@@ -96,26 +96,6 @@ export const regia = (env: NodeJS.ProcessEnv, args: string[], input = '', ms = 6
   const { exited } = track(child);
   child.stdin!.end(input);
   return withTimeout(exited, ms, () => `regia ${args.join(' ')}`);
-};
-
-/** An empty PostgreSQL database (not migrated) and how to drop it. */
-export const emptyPgDatabase = async (prefix: string) => {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(testPgUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: testPgUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 };
 
 /** Signs in over real HTTP; answers the status, and the cookie and CSRF token on success. */
