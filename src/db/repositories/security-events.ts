@@ -51,7 +51,7 @@ export const insertSecurityEvent = async (ex: Executor, e: SecurityEventRow) => 
 
 export interface SecurityEventFilter {
   kind?: SecurityEventKind | undefined;
-  /** The user name, whatever its case. */
+  /** The user name, whatever its case and the spaces typed around it (as the sign-in reads it). */
   username?: string | undefined;
   address?: string | undefined;
   from?: string | undefined;
@@ -61,7 +61,7 @@ export interface SecurityEventFilter {
 const whereOf = (f: SecurityEventFilter): SQL | undefined => {
   const parts: SQL[] = [];
   if (f.kind) parts.push(eq(securityEvents.kind, f.kind));
-  if (f.username) parts.push(sql`lower(${securityEvents.username}) = ${f.username.trim().toLowerCase()}`);
+  if (f.username) parts.push(sql`lower(btrim(${securityEvents.username})) = ${f.username.trim().toLowerCase()}`);
   if (f.address) parts.push(eq(securityEvents.address, f.address.trim()));
   if (f.from) parts.push(gte(securityEvents.lastAt, romeDayStart(f.from as CalendarDate)));
   if (f.to) parts.push(lt(securityEvents.at, romeDayStart(addDays(f.to as CalendarDate, 1))));
