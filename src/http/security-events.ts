@@ -74,7 +74,7 @@ export const securityEventsOnSend = (ctx: ServiceContext) => async (request: Fas
   if (recorded.has(request) || !request.routeOptions.url?.startsWith('/api/')) return payload;
   if (reply.statusCode === 403) {
     await securityEvent(ctx, request, 'access_denied', { detail: problemCode(payload) });
-  } else if (reply.statusCode >= 200 && reply.statusCode < 300) {
+  } else if (reply.statusCode >= 200 && reply.statusCode < 300 && request.method !== 'HEAD') {
     const file = attachmentName(reply.getHeader('content-disposition'));
     if (file !== null) await securityEvent(ctx, request, 'export', { detail: file });
   }

@@ -149,6 +149,11 @@ describe(`security events (${testEngine})`, () => {
     const planId = (imported.json() as { id: number }).id;
     assert.equal((await admin.get(`/api/performance/plans/${planId}/export.json`)).statusCode, 200);
     assert.equal((await admin.get(`/api/performance/plans/${planId}/export.xlsx`)).statusCode, 200);
+    const docx = await admin.get(`/api/performance/plans/${planId}/report.docx`);
+    assert.equal(docx.statusCode, 200);
+    const docxName = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(docx.headers['content-disposition'] as string)![1]!);
+    // HEAD sends no file: not an export.
+    assert.equal((await t.app.inject({ method: 'HEAD', url: '/api/exports/sioss/FNPS/2022', headers: { cookie: region.cookie } })).statusCode, 200);
     // A refused export is a refusal, not an export.
     assert.equal((await auditor.get(`/api/exports/sioss/NESSUNO/2022`)).statusCode, 404);
     const exports = await ofKind('export');
@@ -159,6 +164,7 @@ describe(`security events (${testEngine})`, () => {
         ['GET /api/exports/sioss/:fund/:annuality', 'sioss-FNPS-2022.xlsx'],
         ['GET /api/performance/plans/:id/export.json', 'piano-performance-2024.json'],
         ['GET /api/performance/plans/:id/export.xlsx', `piano-performance-${planId}.xlsx`],
+        ['GET /api/performance/plans/:id/report.docx', docxName],
       ].sort(),
     );
     assert.ok(exports.every((e) => e.userId !== null && e.address === '127.0.0.1'));

@@ -15,7 +15,8 @@ import { securityEventKinds, type SecurityEventKind } from '../../domain/auth/se
  * SECURITY_EVENT_ROWS_PER_MINUTE distinct rows of one kind in a minute, the rest of that minute
  * is counted in one overflow row whose address, user name and route are '*'. So a flood from any
  * number of addresses with any number of names adds at most that many rows per kind per minute.
- * Nothing is deleted by Regia: how long to keep them is the installation's choice (README).
+ * Nothing is deleted by Regia: an installation keeps them as long as its rules ask, and removes
+ * older ones by date (`DELETE FROM security_events WHERE last_at < …`; `at` is indexed).
  */
 export const securityEvents = pgTable(
   'security_events',
