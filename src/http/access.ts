@@ -10,6 +10,7 @@ import type { Actor } from '../domain/auth/actor.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveSession, type SessionInfo } from '../services/users.ts';
 import { sendProblem } from './problem.ts';
+import { securityEvent, securityEventsOnSend } from './security-events.ts';
 
 export type Access = 'public' | 'session' | Permission;
 
@@ -59,6 +60,7 @@ export const registerAccess = (app: FastifyInstance, ctx: ServiceContext) => {
     }
     for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
   });
+  app.addHook('onSend', securityEventsOnSend(ctx));
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const access = request.routeOptions.config?.access;
@@ -70,10 +72,12 @@ export const registerAccess = (app: FastifyInstance, ctx: ServiceContext) => {
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        await securityEvent(ctx, request, 'csrf_refused', { detail: typeof header === 'string' ? 'token CSRF diverso da quello della sessione' : 'token CSRF mancante' });
         return sendProblem(reply, 403, 'auth.csrf', 'Token CSRF mancante o non valido: ricaricare la pagina e riprovare');
       }
     }
     if (access !== 'session' && !can(session.actor.role, access)) {
+      await securityEvent(ctx, request, 'access_denied', { detail: `permesso ${access} non concesso al ruolo ${session.actor.role}` });
       return sendProblem(reply, 403, 'auth.forbidden', 'Operazione non consentita per il proprio ruolo');
     }
   });

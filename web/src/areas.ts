@@ -8,6 +8,7 @@ import type { User } from './types.ts';
 import { fundsNav, fundsRoutes } from './funds/area.tsx';
 import { performanceNav, performanceRoutes } from './performance/area.tsx';
 import { usersNav, usersRoutes } from './users/area.tsx';
+import { securityNav, securityRoutes } from './security/area.tsx';
 
 export interface AreaRoute {
   pattern: string;
@@ -24,5 +25,5 @@ export interface AreaNav {
   allowed?: (user: User) => boolean;
 }
 
-export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes, ...usersRoutes];
-export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav, ...usersNav];
+export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes, ...usersRoutes, ...securityRoutes];
+export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav, ...usersNav, ...securityNav];

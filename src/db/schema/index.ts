@@ -6,3 +6,4 @@ export * from './funds.ts';
 export * from './performance.ts';
 export * from './regional-funds.ts';
 export * from './sign-in.ts';
+export * from './security-events.ts';

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../access.ts';
 import { Problem, User } from '../schemas.ts';
 import { sendProblem } from '../problem.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
+import { securityEvent } from '../security-events.ts';
 
 export const authRoutes = (ctx: ServiceContext, throttle: LoginThrottle, secureCookies: boolean) => async (app: FastifyInstance) => {
   app.post(
@@ -24,6 +25,7 @@ export const authRoutes = (ctx: ServiceContext, throttle: LoginThrottle, secureC
       const { username, password } = request.body as { username: string; password: string };
       const attempt = await throttle.begin(request.ip, username);
       if (!attempt) {
+        await securityEvent(ctx, request, 'sign_in_throttled', { username });
         return sendProblem(reply, 429, 'auth.too_many_attempts', 'Troppi tentativi di accesso non riusciti: riprovare tra qualche minuto');
       }
       let signed: Awaited<ReturnType<typeof signIn>>;
@@ -32,9 +34,11 @@ export const authRoutes = (ctx: ServiceContext, throttle: LoginThrottle, secureC
       } catch (e) {
         // A wrong password stays counted; any other error is not the user's failure.
         if (!(e instanceof DomainError && e.kind === 'unauthenticated')) await attempt.abandoned();
+        else await securityEvent(ctx, request, 'sign_in_failed', { username });
         throw e;
       }
       await attempt.succeeded();
+      await securityEvent(ctx, request, 'sign_in', { username, account: signed.user.username });
       reply.setCookie(SESSION_COOKIE, signed.sessionToken, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureCookies, maxAge: 8 * 3600 });
       return { user: signed.user, csrfToken: signed.csrfToken };
     },
@@ -46,6 +50,7 @@ export const authRoutes = (ctx: ServiceContext, throttle: LoginThrottle, secureC
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await signOut(ctx, token);
+      await securityEvent(ctx, request, 'sign_out');
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },

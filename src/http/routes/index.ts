@@ -7,6 +7,7 @@ import { fundWorkflowRoutes } from './fund-workflows.ts';
 import { regionalFundRoutes } from './regional-funds.ts';
 import { performanceRoutes } from './performance.ts';
 import { userRoutes } from './users.ts';
+import { securityEventRoutes } from './security-events.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   await app.register(fundRoutes(ctx));
@@ -15,4 +16,5 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(regionalFundRoutes(ctx));
   await app.register(performanceRoutes(ctx));
   await app.register(userRoutes(ctx));
+  await app.register(securityEventRoutes(ctx));
 };

@@ -7,11 +7,13 @@
 import { fundsEn, fundsIt } from '../funds/messages.ts';
 import { performanceEn, performanceIt } from '../performance/messages.ts';
 import { usersEn, usersIt } from '../users/messages.ts';
+import { securityEn, securityIt } from '../security/messages.ts';
 
 const it = {
   ...fundsIt,
   ...performanceIt,
   ...usersIt,
+  ...securityIt,
   // Shell
   'app.region': 'Regione Lazio',
   'app.name': 'Regia',
@@ -355,6 +357,7 @@ const en: Catalog = {
   ...fundsEn,
   ...performanceEn,
   ...usersEn,
+  ...securityEn,
   'app.region': 'Lazio Region',
   'app.name': 'Regia',
   'app.tagline': 'Governance of the integrated system of social services',
