@@ -199,10 +199,12 @@ export interface ImportResult {
 /** Imports a plan in the EXCHANGE.md JSON format, in one transaction. */
 export const importPlan = async (ctx: ServiceContext, actor: Actor, json: unknown): Promise<ImportResult> => {
   requirePermission(actor, 'performance.manage');
+  // a manager imports its own body's plans only: refused on the body the file names, before reading the rest
+  const named = typeof json === 'object' && json !== null ? (json as { body?: unknown }).body : undefined;
+  if (typeof named === 'string') requireBody(actor, named);
   const { json: normalised, notes } = keepFirstSharedOccurrence(json);
   const validation = validatePlanInput(normalised);
   if (!validation.ok) throw new PlanRejected(validation.errors);
-  // a manager imports its own body's plans only
   requireBody(actor, validation.plan.body);
   const { options, errors } = readOptions(json, validation.plan.year);
   if (errors.length > 0) throw new PlanRejected(errors);
