@@ -113,7 +113,7 @@ describe(`performance cycle (${testEngine})`, () => {
   });
 
   it('refuses an invalid plan listing every problem with its path', async () => {
-    const res = await manager.send('POST', '/api/performance/plans', { body: 'Ente', year: 1990, centres: [{ name: 'Area', objectives: [{ code: '1' }] }] });
+    const res = await manager.send('POST', '/api/performance/plans', { body: 'Consorzio IN.RE.TE.', year: 1990, centres: [{ name: 'Area', objectives: [{ code: '1' }] }] });
     assert.equal(res.statusCode, 422);
     const problem = res.json() as { errors: string[] };
     assert.ok(problem.errors.includes('year: anno non valido (intero tra 2000 e 2100)'), problem.errors.join('\n'));
