@@ -61,7 +61,7 @@ export const isBodyScoped = (role: Role): boolean => role === 'consortium_manage
  * Whether someone acts for a body's plans. A body-scoped user without a body acts for none:
  * least privilege, rather than every body. The UI asks the same question.
  */
-export const actsForBody = (who: { kind: 'system' } | { kind?: 'user'; role: Role; body: string | null }, body: string): boolean =>
+export const actsForBody = (who: Actor | { kind?: undefined; role: Role; body: string | null }, body: string): boolean =>
   who.kind === 'system' || !isBodyScoped(who.role) || (who.body !== null && sameName(who.body, body));
 
 /** Creating or importing a plan for another body: refused, naming why (the body is the caller's own input). */
