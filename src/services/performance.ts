@@ -36,7 +36,7 @@ import {
   type PlanRow,
 } from '../db/repositories/performance.ts';
 import type { Actor } from '../domain/auth/actor.ts';
-import { actorName, requireCentre, requirePermission } from '../domain/auth/actor.ts';
+import { actorName, actsForBody, requireBody, requireCentre, requirePermission } from '../domain/auth/actor.ts';
 import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import { formatItalianDate, parseCalendarDate, romeDate, type CalendarDate } from '../domain/dates.ts';
 import { validatePlanInput, type ObjectiveInput, type PlanInput } from '../domain/performance/plan.ts';
@@ -71,6 +71,20 @@ export class PlanRejected extends DomainError {
 }
 
 const planNotFound = (id: number) => notFound('performance.plan_not_found', `Piano della performance ${id} non trovato`);
+
+/**
+ * The plan, when the actor acts for its body. A plan of another body answers exactly as a missing
+ * one, so an id tells nothing of another body's plans (ASVS V4.2.1). The body is checked before
+ * the row is locked: a refused request neither waits on nor holds another body's plan.
+ */
+const visiblePlan = async (ex: Executor, actor: Actor, id: number, lock = false): Promise<PlanRow> => {
+  const plan = await findPlan(ex, id);
+  if (!plan || !actsForBody(actor, plan.body)) throw planNotFound(id);
+  if (!lock) return plan;
+  const locked = await findPlan(ex, id, true);
+  if (!locked) throw planNotFound(id);
+  return locked;
+};
 
 const frozen = () =>
   conflict('performance.plan_validated', 'Il piano è stato validato dal valutatore: punteggi, valori consuntivi, report e revisioni non sono più modificabili');
@@ -185,9 +199,13 @@ export interface ImportResult {
 /** Imports a plan in the EXCHANGE.md JSON format, in one transaction. */
 export const importPlan = async (ctx: ServiceContext, actor: Actor, json: unknown): Promise<ImportResult> => {
   requirePermission(actor, 'performance.manage');
+  // a manager imports its own body's plans only: refused on the body the file names, before reading the rest
+  const named = typeof json === 'object' && json !== null ? (json as { body?: unknown }).body : undefined;
+  if (typeof named === 'string') requireBody(actor, named);
   const { json: normalised, notes } = keepFirstSharedOccurrence(json);
   const validation = validatePlanInput(normalised);
   if (!validation.ok) throw new PlanRejected(validation.errors);
+  requireBody(actor, validation.plan.body);
   const { options, errors } = readOptions(json, validation.plan.year);
   if (errors.length > 0) throw new PlanRejected(errors);
   return ctx.database.db.transaction(async (tx) => {
@@ -211,7 +229,8 @@ export const importPlanXlsx = async (ctx: ServiceContext, actor: Actor, content:
 
 // ---------------------------------------------------------------- read-outs
 
-const loadRecord = async (ex: Executor, id: number): Promise<PlanRecord> => {
+const loadRecord = async (ex: Executor, actor: Actor, id: number): Promise<PlanRecord> => {
+  await visiblePlan(ex, actor, id);
   const record = await readPlanRecord(ex, id);
   if (!record) throw planNotFound(id);
   return record;
@@ -220,7 +239,7 @@ const loadRecord = async (ex: Executor, id: number): Promise<PlanRecord> => {
 /** The plan as the domain reads it, with its scoring settings (for scoring and the report). */
 export const loadPlan = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ plan: PlanInput; settings: ScoringSettings; record: PlanRecord }> => {
   requirePermission(actor, 'performance.read');
-  const record = await loadRecord(ctx.database.db, id);
+  const record = await loadRecord(ctx.database.db, actor, id);
   return { plan: toPlanInput(record), settings: settingsOf(record), record };
 };
 
@@ -236,21 +255,21 @@ const summaryOf = (p: PlanRow) => ({
 
 export const listPlans = async (ctx: ServiceContext, actor: Actor) => {
   requirePermission(actor, 'performance.read');
-  const rows = await listPlanRows(ctx.database.db);
+  const rows = (await listPlanRows(ctx.database.db)).filter((r) => actsForBody(actor, r.body));
   return rows.map((r) => ({ ...summaryOf(r), centres: r.centres, objectives: r.objectives }));
 };
 
 /** EXCHANGE.md `scores PLAN_ID`, exactly. */
 export const scores = async (ctx: ServiceContext, actor: Actor, id: number): Promise<PlanScores> => {
   requirePermission(actor, 'performance.read');
-  const record = await loadRecord(ctx.database.db, id);
+  const record = await loadRecord(ctx.database.db, actor, id);
   return scorePlan(toPlanInput(record), settingsOf(record), String(id));
 };
 
 /** The plan with everything a user edits (ids included), each objective's score and each centre's progress. */
 export const getPlan = async (ctx: ServiceContext, actor: Actor, id: number) => {
   requirePermission(actor, 'performance.read');
-  const record = await loadRecord(ctx.database.db, id);
+  const record = await loadRecord(ctx.database.db, actor, id);
   const settings = settingsOf(record);
   const input = toPlanInput(record);
   const planScores = scorePlan(input, settings, String(id));
@@ -315,12 +334,12 @@ export const getPlan = async (ctx: ServiceContext, actor: Actor, id: number) => 
 
 export const exportPlanJson = async (ctx: ServiceContext, actor: Actor, id: number): Promise<PlanJson> => {
   requirePermission(actor, 'performance.read');
-  return toPlanJson(await loadRecord(ctx.database.db, id));
+  return toPlanJson(await loadRecord(ctx.database.db, actor, id));
 };
 
 export const exportPlanXlsx = async (ctx: ServiceContext, actor: Actor, id: number): Promise<Buffer> => {
   requirePermission(actor, 'performance.read');
-  return planToWorkbook(toPlanJson(await loadRecord(ctx.database.db, id)));
+  return planToWorkbook(toPlanJson(await loadRecord(ctx.database.db, actor, id)));
 };
 
 /** The report's model: the plan, its scores and, once validated, the evaluator's date, name and comments. */
@@ -346,22 +365,21 @@ const reportModel = async (ex: Executor, record: PlanRecord, id: number) => {
 
 export const reportDocx = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
-  const record = await loadRecord(ctx.database.db, id);
+  const record = await loadRecord(ctx.database.db, actor, id);
   return { content: await performanceReportDocx(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.docx` };
 };
 
 export const reportPdf = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
-  const record = await loadRecord(ctx.database.db, id);
+  const record = await loadRecord(ctx.database.db, actor, id);
   return { content: await performanceReportPdf(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.pdf` };
 };
 
 // ---------------------------------------------------------------- monitoring
 
-/** The plan, locked against a concurrent validation, and still open to changes. */
-export const openPlan = async (tx: Executor, planId: number): Promise<PlanRow> => {
-  const plan = await findPlan(tx, planId, true);
-  if (!plan) throw planNotFound(planId);
+/** The plan, of the actor's body, locked against a concurrent validation, and still open to changes. */
+export const openPlan = async (tx: Executor, actor: Actor, planId: number): Promise<PlanRow> => {
+  const plan = await visiblePlan(tx, actor, planId, true);
   if (plan.status === 'validated') throw frozen();
   return plan;
 };
@@ -401,7 +419,7 @@ export const updateIndicatorActual = async (ctx: ServiceContext, actor: Actor, p
     throw invalid('performance.actual_unrecognised', `Valore consuntivo non riconosciuto: "${text}" (un numero, si, no, si parzialmente, o vuoto)`);
   }
   return ctx.database.db.transaction(async (tx) => {
-    const plan = await openPlan(tx, planId);
+    const plan = await openPlan(tx, actor, planId);
     const indicator = await indicatorOfPlan(tx, planId, indicatorId);
     if (!indicator) throw notFound('performance.indicator_not_found', `Indicatore ${indicatorId} non trovato nel piano ${planId}`);
     requireCentre(actor, plan.body, await centreNamesOfObjective(tx, indicator.objectiveId));
@@ -417,7 +435,7 @@ export const updateActivityActual = async (ctx: ServiceContext, actor: Actor, pl
   requirePermission(actor, 'performance.report');
   const text = actual.trim();
   return ctx.database.db.transaction(async (tx) => {
-    const plan = await openPlan(tx, planId);
+    const plan = await openPlan(tx, actor, planId);
     const activity = await activityOfPlan(tx, planId, activityId);
     if (!activity) throw notFound('performance.activity_not_found', `Attività ${activityId} non trovata nel piano ${planId}`);
     requireCentre(actor, plan.body, await centreNamesOfObjective(tx, activity.objectiveId));
@@ -432,7 +450,7 @@ export const setObjectiveReport = async (ctx: ServiceContext, actor: Actor, plan
   requirePermission(actor, 'performance.report');
   const text = report.trim();
   return ctx.database.db.transaction(async (tx) => {
-    const plan = await openPlan(tx, planId);
+    const plan = await openPlan(tx, actor, planId);
     const objective = await objectiveOfPlan(tx, planId, objectiveId);
     if (!objective) throw notFound('performance.objective_not_found', `Obiettivo ${objectiveId} non trovato nel piano ${planId}`);
     requireCentre(actor, plan.body, await centreNamesOfObjective(tx, objectiveId));
@@ -472,7 +490,7 @@ export const reviseObjective = async (ctx: ServiceContext, actor: Actor, planId:
   }
   if (changes.title === '') throw invalid('performance.objective_title_missing', "Il titolo dell'obiettivo non può essere vuoto");
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    await openPlan(tx, actor, planId);
     const objective = await objectiveOfPlan(tx, planId, objectiveId);
     if (!objective) throw notFound('performance.objective_not_found', `Obiettivo ${objectiveId} non trovato nel piano ${planId}`);
     const [act] = await tx.select().from(acts).where(eq(acts.id, request.actId));
@@ -522,8 +540,7 @@ export interface ValidationRequest {
 export const validateScores = async (ctx: ServiceContext, actor: Actor, planId: number, request: ValidationRequest) => {
   requirePermission(actor, 'performance.evaluate');
   return ctx.database.db.transaction(async (tx) => {
-    const plan = await findPlan(tx, planId, true);
-    if (!plan) throw planNotFound(planId);
+    const plan = await visiblePlan(tx, actor, planId, true);
     if (plan.status === 'validated') throw conflict('performance.plan_already_validated', `Il piano è già stato validato il ${plan.validatedAt ? formatItalianDate(romeDate(plan.validatedAt)) : '—'} da ${plan.validatedBy}`);
     const at = ctx.now();
     const by = actorName(actor);
@@ -541,7 +558,7 @@ export const validateScores = async (ctx: ServiceContext, actor: Actor, planId: 
     }
     const comment = (request.comment ?? '').trim();
     await tx.update(performancePlans).set({ status: 'validated', validatedBy: by, validatedAt: at, validationComment: comment }).where(eq(performancePlans.id, planId));
-    const record = await loadRecord(tx, planId);
+    const record = await loadRecord(tx, actor, planId);
     const validatedScores = scorePlan(toPlanInput(record), settingsOf(record), String(planId));
     await recordChange(ctx, tx, actor, {
       action: 'performance.plan.validate',

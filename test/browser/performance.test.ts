@@ -266,19 +266,21 @@ describe('performance cycle journeys', () => {
     await page.getByText('Triennio 2025–2027').waitFor();
     await page.context().close();
   });
-  test('the consortium manager writes a new plan: a centre, an objective and its indicator, with the server’s Italian error on a wrong target', async () => {
+  test('the consortium manager writes a new plan of its own body: a centre, an objective and its indicator, with the server’s Italian error on a wrong target', async () => {
     const page = await newPage();
     await signIn(page, server.url, demoUser(demo, 'consortium_manager'), demo.password);
     await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Performance' }).click();
     await page.getByRole('heading', { level: 1, name: 'Piani della performance' }).waitFor();
     await page.getByRole('button', { name: 'Nuovo piano' }).click();
-    await page.getByLabel(/^Ente/).fill('Consorzio di prova');
+    // the manager writes its own consortium's plans: the body comes filled in, and said why
+    assert.equal(await page.getByLabel(/^Ente/).inputValue(), 'Consorzio IN.RE.TE.');
+    await page.getByText('Il piano è dell’ente per cui lavori (Consorzio IN.RE.TE.): non si crea il piano di un altro ente.').waitFor();
     await page.getByLabel(/^Anno del piano/).fill('2026');
     await page.getByLabel(/^Triennio: primo anno/).fill('2026');
     await page.getByLabel(/^Triennio: ultimo anno/).fill('2028');
     await assertAccessible(page, 'nuovo piano della performance');
     await page.getByRole('button', { name: 'Crea il piano' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Piano della performance 2026 — Consorzio di prova' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Piano della performance 2026 — Consorzio IN.RE.TE.' }).waitFor();
     await page.getByText('Triennio 2026–2028').waitFor();
     await page.getByText('Il piano non ha centri di responsabilità.').waitFor();
 

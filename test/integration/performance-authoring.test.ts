@@ -61,9 +61,9 @@ describe(`performance plan written in the application (${testEngine})`, () => {
 
   before(async () => {
     t = await testApp();
-    manager = await t.signIn('consortium_manager');
+    manager = await t.signIn('consortium_manager', [], undefined, { body: 'Consorzio InRete', centres: [] });
     area = await t.signIn('area_manager', [], undefined, { body: 'Consorzio InRete', centres: ['Area Amministrativa', 'Area Minori e Famiglie'] });
-    evaluator = await t.signIn('evaluator');
+    evaluator = await t.signIn('evaluator', [], undefined, { body: 'Consorzio InRete', centres: [] });
   });
   after(() => t.close());
 

@@ -80,9 +80,9 @@ describe(`performance cycle (${testEngine})`, () => {
 
   before(async () => {
     t = await testApp();
-    manager = await t.signIn('consortium_manager');
+    manager = await t.signIn('consortium_manager', [], undefined, { body: 'Consorzio IN.RE.TE.', centres: [] });
     area = await t.signIn('area_manager', [], undefined, { body: 'Consorzio IN.RE.TE.', centres: ['Area Amministrativa'] });
-    evaluator = await t.signIn('evaluator');
+    evaluator = await t.signIn('evaluator', [], undefined, { body: 'Consorzio IN.RE.TE.', centres: [] });
     const res = await manager.send('POST', '/api/performance/plans', seed2);
     assert.equal(res.statusCode, 201, res.body);
     planId = (res.json() as { id: number }).id;
@@ -113,7 +113,7 @@ describe(`performance cycle (${testEngine})`, () => {
   });
 
   it('refuses an invalid plan listing every problem with its path', async () => {
-    const res = await manager.send('POST', '/api/performance/plans', { body: 'Ente', year: 1990, centres: [{ name: 'Area', objectives: [{ code: '1' }] }] });
+    const res = await manager.send('POST', '/api/performance/plans', { body: 'Consorzio IN.RE.TE.', year: 1990, centres: [{ name: 'Area', objectives: [{ code: '1' }] }] });
     assert.equal(res.statusCode, 422);
     const problem = res.json() as { errors: string[] };
     assert.ok(problem.errors.includes('year: anno non valido (intero tra 2000 e 2100)'), problem.errors.join('\n'));
@@ -235,7 +235,9 @@ describe(`performance cycle (${testEngine})`, () => {
     const elsewhere = await t.signIn('area_manager', [], undefined, { body: 'Consorzio Valle del Sacco', centres: ['Area Amministrativa', 'Area Finanziaria'] });
     const own = find(await plan(), 'Area Amministrativa', '2.2');
     const res = await elsewhere.send('PUT', `/api/performance/plans/${planId}/objectives/${own.id}/report`, { report: 'Non mio.' });
-    assert.equal(res.statusCode, 403, res.body);
+    // another body's plan is not even seen: the same answer as a missing plan
+    assert.equal(res.statusCode, 404, res.body);
+    assert.equal((res.json() as { code: string }).code, 'performance.plan_not_found');
     const untouched = find(await plan(), 'Area Finanziaria', '2.2');
     assert.deepEqual([untouched.indicators[0]!.actual, untouched.activities[0]!.actual, untouched.report], [indicator.actual, other.activities[0]!.actual, other.report]);
     // The manager reports on any centre.

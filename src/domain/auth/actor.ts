@@ -35,12 +35,45 @@ export const requireDistrict = (actor: Actor, districtCode: string): void => {
   }
 };
 
+/**
+ * Whether an actor acts for a district, as a yes or no: a use case that finds a record by its id
+ * answers "not found" when the record is of another district, so an id tells nothing of what
+ * exists elsewhere (ASVS V4.2.1, IDOR).
+ */
+export const actsForDistrict = (actor: Actor, districtCode: string): boolean =>
+  actor.kind === 'system' || !isDistrictScoped(actor.role) || actor.districts.includes(districtCode);
+
 /** The districts whose money an actor may see: null means all. */
 export const visibleDistricts = (actor: Actor): readonly string[] | null =>
   actor.kind === 'user' && isDistrictScoped(actor.role) ? actor.districts : null;
 
 /** Names compared as people type them: case and spacing aside. */
 const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Roles that work for one body (a consortium): its manager, its evaluator (OIV) and its area
+ * managers see and touch only that body's performance plans. Administrators, the Region and
+ * auditors are not bound to a body.
+ */
+export const isBodyScoped = (role: Role): boolean => role === 'consortium_manager' || role === 'evaluator' || role === 'area_manager';
+
+/**
+ * Whether someone acts for a body's plans. A body-scoped user without a body acts for none:
+ * least privilege, rather than every body. The UI asks the same question.
+ */
+export const actsForBody = (who: Actor | { kind?: undefined; role: Role; body: string | null }, body: string): boolean =>
+  who.kind === 'system' || !isBodyScoped(who.role) || (who.body !== null && sameName(who.body, body));
+
+/** Creating or importing a plan for another body: refused, naming why (the body is the caller's own input). */
+export const requireBody = (actor: Actor, body: string): void => {
+  if (actsForBody(actor, body) || actor.kind === 'system') return;
+  throw forbidden(
+    'auth.body_forbidden',
+    actor.body === null
+      ? 'Operazione non consentita: al proprio utente non è assegnato un ente (chiedere all’amministratore)'
+      : `Operazione non consentita: si lavora per ${actor.body}, non per ${body.trim()}`,
+  );
+};
 
 /**
  * An area manager reports only on objectives of its own centres of its own body's plans; everyone

@@ -12,7 +12,7 @@ import { addExpenseDelta } from '../../db/repositories/funds/totals.ts';
 import { lockLimit } from '../../db/locks.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
-import { actorName, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
+import { actorName, actsForDistrict, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { cents, toNumber, type Cents } from '../../domain/money.ts';
 import { verifyLine, PENDING, type LineVerification, type VerificationAction } from '../../domain/funds/verification.ts';
@@ -65,11 +65,12 @@ const lineNotFound = (id: number) => notFound('expense.not_found', `Spesa ${id} 
 /**
  * Takes the lock of the fund annuality and district a line counts in, then locks and reads the
  * line. Only a draft line can move to another fund annuality meanwhile, and every decision
- * here refuses draft lines, so the lock taken is the one of the line read.
+ * here refuses draft lines, so the lock taken is the one of the line read. A line of a district
+ * the actor does not act for answers as a missing one, before any lock: its id tells nothing.
  */
-const lockAndLoadLine = async (tx: Tx, id: number): Promise<LineRow> => {
+const lockAndLoadLine = async (tx: Tx, actor: Actor, id: number): Promise<LineRow> => {
   const key = await review.lineKey(tx, id);
-  if (!key) throw lineNotFound(id);
+  if (!key || !actsForDistrict(actor, key.district)) throw lineNotFound(id);
   await lockLimit(tx, { limit: 'report', fund: key.fund, annuality: key.annuality, district: key.district });
   const line = await review.lockLine(tx, id);
   if (!line) throw lineNotFound(id);
@@ -81,7 +82,7 @@ export type VerifyInput = { action: 'recognise_all' } | { action: 'recognise_par
 export const verifyExpenseLine = async (ctx: ServiceContext, actor: Actor, id: number, input: VerifyInput) => {
   requirePermission(actor, 'funds.manage');
   return ctx.database.db.transaction(async (tx) => {
-    const before = await lockAndLoadLine(tx, id);
+    const before = await lockAndLoadLine(tx, actor, id);
     if (!before.submitted) throw conflict('expense.not_submitted', 'La spesa fa parte di un rendiconto non ancora inviato: non si può verificare');
     const action: VerificationAction =
       input.action === 'recognise_part'
@@ -130,8 +131,8 @@ export const requestCorrection = async (ctx: ServiceContext, actor: Actor, lineI
   if (input.amount === undefined && input.area === undefined && input.description === undefined) throw invalid('correction.empty', 'Indicare almeno un valore da rettificare');
   if (input.amount !== undefined) requirePositiveAmount(input.amount, 'rettificato');
   return ctx.database.db.transaction(async (tx) => {
-    const line = await lockAndLoadLine(tx, lineId);
-    requireDistrict(actor, line.districtCode);
+    // another district's line answers 404 like a missing one, not 403: ids of other districts stay private
+    const line = await lockAndLoadLine(tx, actor, lineId);
     if (!line.submitted) throw conflict('correction.draft', 'La spesa è ancora in bozza: si modifica direttamente');
     if (line.acknowledgedActId !== null) throw conflict('correction.acknowledged', "La spesa è chiusa dalla presa d'atto: non si rettifica");
     const pending = await review.pendingCorrection(tx, lineId);
@@ -163,7 +164,7 @@ export const decideCorrection = async (ctx: ServiceContext, actor: Actor, id: nu
   return ctx.database.db.transaction(async (tx) => {
     // the line's lock first, then the request's row, then the line's row: the order of every decision
     const lineId = await review.correctionLine(tx, id);
-    const line = lineId === undefined ? undefined : await lockAndLoadLine(tx, lineId);
+    const line = lineId === undefined ? undefined : await lockAndLoadLine(tx, actor, lineId);
     const request = await review.lockCorrection(tx, id);
     if (!request || !line) throw notFound('correction.not_found', `Richiesta di rettifica ${id} non trovata`);
     if (request.status !== 'pending') throw conflict('correction.decided', `La richiesta di rettifica ${id} è già stata ${request.status === 'accepted' ? 'accolta' : 'respinta'}`);

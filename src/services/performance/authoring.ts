@@ -27,7 +27,7 @@ import {
   readPlanRecord,
 } from '../../db/repositories/performance.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
-import { requirePermission } from '../../domain/auth/actor.ts';
+import { requireBody, requirePermission } from '../../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { checkSettings, DEFAULT_SCORING, scorePlan, type PlanScores, type ScoringSettings } from '../../domain/performance/scoring.ts';
 import { isValidTarget, parseIndicatorValue } from '../../domain/performance/values.ts';
@@ -57,6 +57,8 @@ export interface NewPlanRequest {
 export const createPlan = async (ctx: ServiceContext, actor: Actor, request: NewPlanRequest) => {
   requirePermission(actor, 'performance.manage');
   const body = required(request.body, 'performance.plan_body_missing', "Indicare l'ente del piano");
+  // a manager writes its own body's plans only; refused before anything tells whether that body's plan exists
+  requireBody(actor, body);
   const { year, periodFrom, periodTo } = request;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw invalid('performance.plan_year_invalid', 'Anno non valido (intero tra 2000 e 2100)');
   if (!Number.isInteger(periodFrom) || !Number.isInteger(periodTo) || periodTo !== periodFrom + 2 || year < periodFrom || year > periodTo) {
@@ -82,7 +84,7 @@ export const addCentre = async (ctx: ServiceContext, actor: Actor, planId: numbe
   requirePermission(actor, 'performance.manage');
   const name = required(request.name, 'performance.centre_name_missing', 'Indicare il nome del centro di responsabilità');
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    await openPlan(tx, actor, planId);
     if (await centreByName(tx, planId, name)) throw conflict('performance.centre_exists', `Il centro di responsabilità "${name}" è già nel piano`);
     const position = await nextCentrePosition(tx, planId);
     const [row] = await tx.insert(performanceCentres).values({ planId, name, position }).returning();
@@ -105,7 +107,7 @@ export const addObjective = async (ctx: ServiceContext, actor: Actor, planId: nu
   const title = required(request.title, 'performance.objective_title_missing', "Il titolo dell'obiettivo non può essere vuoto");
   const texts = Object.fromEntries(OBJECTIVE_TEXTS.map((f) => [f, text(request[f])])) as Record<(typeof OBJECTIVE_TEXTS)[number], string>;
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    await openPlan(tx, actor, planId);
     const centre = await centreOfPlan(tx, planId, centreId);
     if (!centre) throw notFound('performance.centre_not_found', `Centro di responsabilità ${centreId} non trovato nel piano ${planId}`);
     const [row] = await tx.insert(performanceObjectives).values({ planId, sharedKey: null, title, ...texts }).returning({ id: performanceObjectives.id });
@@ -132,7 +134,7 @@ export const addActivity = async (ctx: ServiceContext, actor: Actor, planId: num
   const description = required(request.description, 'performance.activity_description_missing', "Indicare la descrizione dell'attività");
   const planned = text(request.planned);
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    await openPlan(tx, actor, planId);
     await objectiveIn(tx, planId, objectiveId);
     const position = await nextActivityPosition(tx, objectiveId);
     const [row] = await tx.insert(performanceActivities).values({ objectiveId, position, description, planned, actual: '' }).returning({ id: performanceActivities.id });
@@ -170,7 +172,7 @@ export const addIndicator = async (ctx: ServiceContext, actor: Actor, planId: nu
   if (!Number.isFinite(weight) || weight <= 0) throw invalid('performance.indicator_weight_invalid', 'Il peso deve essere un numero maggiore di zero');
   const unit = text(request.unit);
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    await openPlan(tx, actor, planId);
     await objectiveIn(tx, planId, objectiveId);
     const position = await nextIndicatorPosition(tx, objectiveId);
     const [row] = await tx.insert(performanceIndicators).values({ objectiveId, position, name, description, unit, target, actual: '', weight }).returning({ id: performanceIndicators.id });
@@ -187,7 +189,7 @@ export const setScoring = async (ctx: ServiceContext, actor: Actor, planId: numb
   requirePermission(actor, 'performance.manage');
   const scoring = checkSettings({ achievedThreshold: request.achievedThreshold, partiallyThreshold: request.partiallyThreshold });
   return ctx.database.db.transaction(async (tx) => {
-    await openPlan(tx, planId);
+    await openPlan(tx, actor, planId);
     const record = (await readPlanRecord(tx, planId))!;
     const before = settingsOf(record);
     await tx.update(performancePlans).set({ scoring }).where(eq(performancePlans.id, planId));

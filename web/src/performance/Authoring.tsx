@@ -12,6 +12,8 @@ import { navigate } from '../router.tsx';
 import { TextAreaField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import type { Plan } from './types.ts';
+import { useSession } from '../session.tsx';
+import { isBodyScoped } from '../../../src/domain/auth/actor.ts';
 
 interface FieldSpec {
   name: string;
@@ -172,7 +174,10 @@ const YEAR = /^\d{4}$/;
 /** "Nuovo piano": body, year and three-year plan; opens the new plan. */
 export function NewPlanForm() {
   const t = useT();
+  const { user } = useSession();
   const year = new Date().getFullYear();
+  // a manager writes its own body's plans only (the server refuses others): its body comes pre-filled
+  const ownBody = user && isBodyScoped(user.role) ? user.body : null;
   return (
     <AuthoringForm
       idPrefix="perf-new-plan"
@@ -181,12 +186,12 @@ export function NewPlanForm() {
       intro={t('perf.author.plan.intro')}
       headingLevel="h2"
       fields={[
-        { name: 'body', label: t('perf.author.plan.body'), required: true },
+        { name: 'body', label: t('perf.author.plan.body'), required: true, ...(ownBody ? { help: t('perf.author.plan.bodyHelp', { body: ownBody }) } : {}) },
         { name: 'year', label: t('perf.author.plan.year'), required: true, inputMode: 'numeric' },
         { name: 'periodFrom', label: t('perf.author.plan.periodFrom'), required: true, inputMode: 'numeric', help: t('perf.author.plan.periodHelp') },
         { name: 'periodTo', label: t('perf.author.plan.periodTo'), required: true, inputMode: 'numeric' },
       ]}
-      initial={{ year: String(year), periodFrom: String(year), periodTo: String(year + 2) }}
+      initial={{ body: ownBody ?? '', year: String(year), periodFrom: String(year), periodTo: String(year + 2) }}
       check={(v) => {
         const found: Record<string, string> = {};
         for (const f of ['year', 'periodFrom', 'periodTo'] as const) if (v[f]!.trim() !== '' && !YEAR.test(v[f]!.trim())) found[f] = t('perf.author.yearInvalid');
