@@ -52,9 +52,11 @@ export interface OpenOptions {
 }
 
 /**
- * The whole database is in the data folder: no one but its owner may read it. A folder an
- * earlier version left open to others (files 0666) is closed at open; what PGlite writes later
- * follows the process umask (0077, set by the server and the CLI at start).
+ * The whole database is in the data folder: no one but its owner may read it. PGlite sets the
+ * mode of the files it writes itself (0666, whatever the umask), so the tree is narrowed to the
+ * owner before PGlite opens it (a folder an earlier version left open), once it has started, and
+ * when it closes. In between, a file it creates may have wider bits, but every folder on the way
+ * to it is the owner's only (0700), so no one else can reach it.
  */
 const ownerOnly = (path: string) => {
   const stat = lstatSync(path);
@@ -90,6 +92,7 @@ export const openDatabase = async (options: OpenOptions = {}): Promise<Database>
   let client: PGlite;
   try {
     client = await PGlite.create(dataDir);
+    ownerOnly(dataDir);
   } catch (error) {
     folderLock.release();
     throw error;
@@ -98,6 +101,7 @@ export const openDatabase = async (options: OpenOptions = {}): Promise<Database>
   const close = async () => {
     try {
       await client.close();
+      ownerOnly(dataDir);
     } finally {
       folderLock.release();
     }
