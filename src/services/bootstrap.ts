@@ -51,7 +51,7 @@ const writeSecretFile = (file: string, content: string) => {
     renameSync(partial, file);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new Error(`Impossibile scrivere la password del primo amministratore in ${file}: ${(error as Error).message}`);
+    throw new Error(`Impossibile scrivere la password del primo amministratore in ${file}: ${(error as Error).message}`, { cause: error });
   }
 };
 
