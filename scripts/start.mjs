@@ -20,6 +20,9 @@ if (!existsSync(built) || newest('web/src') > statSync(built).mtimeMs || statSyn
   const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// From here on, what Regia writes (the data folder, uploads being processed, the password file)
+// is for the owner only; the web build above keeps the usual modes.
+process.umask(0o077);
 process.env.REGIA_DEMO ??= '1';
 register();
 const { startServer } = await import('../src/server.ts');

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { openFromEnv, withStartupLock } from './db/client.ts';
 import { FolderLocked } from './db/folder-lock.ts';
 import { serviceContext } from './services/context.ts';
-import { bootstrap } from './services/bootstrap.ts';
-import { loadDemo } from './services/demo.ts';
+import { adminCreatedMessage, adminPasswordFrom, bootstrap } from './services/bootstrap.ts';
+import { disableDemoUsers, loadDemo } from './services/demo.ts';
 import { buildApp } from './http/app.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +31,9 @@ const trustedProxies = (env: NodeJS.ProcessEnv) =>
     .filter((p) => p !== '');
 
 export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
+  // Whatever this process creates (the PGlite folder, uploads being processed, the password file)
+  // is for its owner only, whatever the shell's umask.
+  process.umask(0o077);
   let database: Awaited<ReturnType<typeof openFromEnv>>;
   try {
     database = await openFromEnv(env, { role: 'server' });
@@ -40,9 +43,12 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
     process.exit(1);
   }
   const ctx = serviceContext(database);
-  const boot = await bootstrap(ctx, env.REGIA_ADMIN_PASSWORD);
-  // Instances starting together on one PostgreSQL load the demo one after the other.
-  if (env.REGIA_DEMO === '1') await withStartupLock(database, () => loadDemo(ctx));
+  const boot = await bootstrap(ctx, adminPasswordFrom(env, database.engine));
+  // Instances starting together on one PostgreSQL load the demo one after the other. Without the
+  // demo, the demo users an earlier demo created (their password is published) cannot sign in.
+  const demo = env.REGIA_DEMO === '1';
+  const demoDisabled = demo ? [] : await withStartupLock(database, () => disableDemoUsers(ctx));
+  if (demo) await withStartupLock(database, () => loadDemo(ctx));
   const app = await buildApp(ctx, {
     version,
     webDist,
@@ -57,10 +63,9 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
   database.folderLock?.update({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/` });
   const where = database.engine === 'pglite' ? `PGlite in ${resolve(env.REGIA_DATA_DIR || './data')}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`Regia ${version} in ascolto su http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  — database: ${where}`);
-  if (boot.adminCreated && boot.generatedPassword) {
-    console.log(`Primo amministratore creato: utente "admin", password "${boot.generatedPassword}" (mostrata una sola volta: annotarla).`);
-  }
-  if (env.REGIA_DEMO === '1') console.log('Dati dimostrativi caricati: la pagina iniziale indica gli utenti di prova.');
+  if (boot.passwordFile) console.log(adminCreatedMessage(boot.passwordFile));
+  if (demo) console.log('Dati dimostrativi caricati: la pagina iniziale indica gli utenti di prova.');
+  if (demoDisabled.length) console.log(`Avvio senza dati dimostrativi: disattivati gli utenti dimostrativi ${demoDisabled.join(', ')} (le loro sessioni sono chiuse).`);
   const stop = async () => {
     await app.close();
     await database.close();

@@ -2,7 +2,7 @@ import { openFromEnv, type Database } from '../db/client.ts';
 import { FolderLocked } from '../db/folder-lock.ts';
 import { folderInUse, type Instead } from './folder-in-use.ts';
 import { serviceContext, type ServiceContext } from '../services/context.ts';
-import { bootstrap } from '../services/bootstrap.ts';
+import { adminCreatedMessage, adminPasswordFrom, bootstrap } from '../services/bootstrap.ts';
 import { addUser } from '../services/users.ts';
 import { verifyAudit } from '../services/audit-log.ts';
 import { loadDemo } from '../services/demo.ts';
@@ -53,10 +53,8 @@ const withContext = async <T>(command: string, instead: Instead, work: (ctx: Ser
   }
   try {
     const ctx = serviceContext(database);
-    const boot = await bootstrap(ctx, process.env.REGIA_ADMIN_PASSWORD);
-    if (boot.adminCreated && boot.generatedPassword) {
-      console.error(`Primo amministratore creato: utente "admin", password "${boot.generatedPassword}" (mostrata una sola volta).`);
-    }
+    const boot = await bootstrap(ctx, adminPasswordFrom(process.env, database.engine));
+    if (boot.passwordFile) console.error(adminCreatedMessage(boot.passwordFile));
     return await work(ctx, database);
   } finally {
     await database.close();

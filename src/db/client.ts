@@ -5,8 +5,8 @@
  * any number of servers and commands, and its migrations are applied by one of them at a time.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -51,6 +51,20 @@ export interface OpenOptions {
   holder?: FolderHolder;
 }
 
+/**
+ * The whole database is in the data folder: no one but its owner may read it. PGlite sets the
+ * mode of the files it writes itself (0666, whatever the umask), so the tree is narrowed to the
+ * owner before PGlite opens it (a folder an earlier version left open), once it has started, and
+ * when it closes. In between, a file it creates may have wider bits, but every folder on the way
+ * to it is the owner's only (0700), so no one else can reach it.
+ */
+const ownerOnly = (path: string) => {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  if (stat.mode & 0o077) chmodSync(path, stat.mode & 0o700);
+  if (stat.isDirectory()) for (const name of readdirSync(path)) ownerOnly(join(path, name));
+};
+
 export const openDatabase = async (options: OpenOptions = {}): Promise<Database> => {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -66,12 +80,19 @@ export const openDatabase = async (options: OpenOptions = {}): Promise<Database>
     return { engine: 'pglite', db, raw: { kind: 'pglite', client }, close: () => client.close() };
   }
   const dataDir = resolve(options.dataDir ?? './data');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // Taken before PGlite reads a byte of the folder, released only after it has written its last.
   const folderLock = lockFolder(dataDir, options.holder ?? { role: 'cli' });
+  try {
+    ownerOnly(dataDir);
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   let client: PGlite;
   try {
     client = await PGlite.create(dataDir);
+    ownerOnly(dataDir);
   } catch (error) {
     folderLock.release();
     throw error;
@@ -80,6 +101,7 @@ export const openDatabase = async (options: OpenOptions = {}): Promise<Database>
   const close = async () => {
     try {
       await client.close();
+      ownerOnly(dataDir);
     } finally {
       folderLock.release();
     }

@@ -6,16 +6,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
-import { bodies, bodyMembers, municipalities, type BodyKind } from '../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { bodies, bodyMembers, municipalities, users, type BodyKind } from '../db/schema/index.ts';
 import type { ServiceContext } from './context.ts';
 import { SYSTEM } from './bootstrap.ts';
 import { ensureAct } from './acts.ts';
 import { recordChange } from './audit-log.ts';
-import { addUser, userExists } from './users.ts';
-import { DEMO_PASSWORD } from './demo-users.ts';
+import { addUser, setUserActive } from './users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { importExchange } from './imports.ts';
-import type { Role } from '../domain/auth/roles.ts';
 import { loadPerformanceDemo } from './performance/demo.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,15 +22,6 @@ export const referenceData = resolve(root, 'reference-data');
 
 const readSemicolonCsv = (path: string): Record<string, string>[] =>
   parse(readFileSync(path), { columns: true, delimiter: ';', bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-
-export const DEMO_USERS: { username: string; role: Role; districts?: string[]; centres?: string[]; displayName: string; body?: string }[] = [
-  { username: 'regione', role: 'region_officer', displayName: 'Funzionaria regionale (demo)' },
-  { username: 'distretto', role: 'district_officer', districts: ['LT2'], displayName: 'Referente distretto Latina 2 (demo)' },
-  { username: 'consorzio', role: 'consortium_manager', displayName: 'Direttore del consorzio (demo)', body: 'Consorzio IN.RE.TE.' },
-  { username: 'area', role: 'area_manager', centres: ['Area Amministrativa'], displayName: 'Responsabile Area Amministrativa (demo)', body: 'Consorzio IN.RE.TE.' },
-  { username: 'oiv', role: 'evaluator', displayName: 'Nucleo di valutazione (demo)', body: 'Consorzio IN.RE.TE.' },
-  { username: 'revisore', role: 'auditor', displayName: 'Revisore (demo)' },
-];
 
 /** Extra demo steps of later areas (funds, performance) register here. */
 export const demoSteps: ((ctx: ServiceContext) => Promise<string[]>)[] = [];
@@ -76,14 +66,38 @@ const loadActs = async (ctx: ServiceContext): Promise<number> => {
   return rows.length;
 };
 
+/**
+ * Adds the demo users that are missing and activates again those a server without the demo
+ * deactivated. A user of the same name that is not a demo user is left as it is.
+ */
 const loadUsers = async (ctx: ServiceContext): Promise<number> => {
+  const present = new Map((await ctx.database.db.select({ username: users.username, demo: users.demo, active: users.active }).from(users)).map((u) => [u.username, u]));
   let added = 0;
   for (const u of DEMO_USERS) {
-    if (await userExists(ctx, u.username)) continue;
-    await addUser(ctx, SYSTEM, { ...u, password: DEMO_PASSWORD, demo: true });
-    added++;
+    const found = present.get(u.username);
+    if (!found) {
+      await addUser(ctx, SYSTEM, { ...u, password: DEMO_PASSWORD, demo: true });
+      added++;
+    } else if (found.demo && !found.active) {
+      await setUserActive(ctx, SYSTEM, u.username, true);
+    }
   }
   return added;
+};
+
+/** Whether this installation runs the demo: some demo user can sign in. */
+export const demoActive = async (ctx: ServiceContext): Promise<boolean> =>
+  (await ctx.database.db.select({ id: users.id }).from(users).where(and(eq(users.demo, true), eq(users.active, true))).limit(1)).length > 0;
+
+/**
+ * A server started without the demo: the demo users an earlier demo created, whose password is
+ * published, are deactivated and their sessions end (users are never deleted: the audit trail
+ * names them). Answers the names deactivated.
+ */
+export const disableDemoUsers = async (ctx: ServiceContext): Promise<string[]> => {
+  const active = await ctx.database.db.select({ username: users.username }).from(users).where(and(eq(users.demo, true), eq(users.active, true))).orderBy(users.username);
+  for (const { username } of active) await setUserActive(ctx, SYSTEM, username, false);
+  return active.map((u) => u.username);
 };
 
 export const loadDemo = async (ctx: ServiceContext): Promise<string[]> => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/services/demo-users.ts';
 
 export { startTestServer };
 
@@ -69,12 +70,15 @@ export interface DemoInfo {
   users: { username: string; role: string; districts: string[] }[];
 }
 
-/** Demo users and password as the server announces them (never hard-coded here). */
+/**
+ * The demo accounts, once the server says the demo is on: they are the published constants of
+ * the demo data set (src/services/demo-users.ts); the server never sends a password.
+ */
 export async function demoInfo(url: string): Promise<DemoInfo> {
   const response = await fetch(`${url}/api/health`);
-  const health = (await response.json()) as { demo: DemoInfo | null };
-  assert.ok(health.demo, 'il server di prova deve avere i dati dimostrativi');
-  return health.demo;
+  const health = (await response.json()) as { demo: boolean };
+  assert.equal(health.demo, true, 'il server di prova deve avere i dati dimostrativi');
+  return { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ username: u.username, role: u.role, districts: u.districts ?? [] })) };
 }
 
 export function demoUser(demo: DemoInfo, role: string): string {

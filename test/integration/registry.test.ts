@@ -145,8 +145,10 @@ describe(`registry of districts, municipalities, bodies and acts (${testEngine})
       const s = await demo.signIn('region_officer');
       const page = (await s.get('/api/districts?q=RMC')).json() as DistrictPage;
       assert.equal(page.items[0]!.population, 2617175);
-      const health = (await demo.app.inject({ method: 'GET', url: '/api/health' })).json() as { demo: { users: { username: string; districts: string[]; centres: string[] }[] } };
-      const scopes = Object.fromEntries(health.demo.users.map((u) => [u.username, [...u.districts, ...u.centres]]));
+      assert.equal(((await demo.app.inject({ method: 'GET', url: '/api/health' })).json() as { demo: boolean }).demo, true);
+      const admin = await demo.signIn('admin');
+      const listed = ((await admin.get('/api/users')).json() as { items: { username: string; districts: string[]; centres: string[] }[] }).items;
+      const scopes = Object.fromEntries(listed.map((u) => [u.username, [...u.districts, ...u.centres]]));
       assert.deepEqual([scopes.distretto, scopes.area, scopes.regione], [['LT2'], ['Area Amministrativa'], []]);
     } finally {
       await demo.close();

@@ -31,7 +31,8 @@ export interface Health {
   status: string;
   version: string;
   engine: 'pglite' | 'postgres';
-  demo: null | { password: string; users: { username: string; role: Role; districts: string[]; centres: string[] }[] };
+  /** Whether the demo data set is on; its accounts are src/services/demo-users.ts. */
+  demo: boolean;
 }
 
 export interface Page<T> {

@@ -27,7 +27,7 @@ export function StartPage() {
           <p className="lead">{t('start.intro1')}</p>
           <p>{t('start.intro2')}</p>
           <p>{t('start.intro3')}</p>
-          {health?.demo && <DemoAccess demo={health.demo} onPick={pick} />}
+          {health?.demo === true && <DemoAccess onPick={pick} />}
         </div>
         <div className="col-lg-5">
           <div className="card card-bg shadow-sm sign-in-card">
