@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { openFromEnv, withStartupLock } from './db/client.ts';
 import { FolderLocked } from './db/folder-lock.ts';
 import { serviceContext } from './services/context.ts';
+import { openAuditTrail } from './services/audit-trail.ts';
+import { DomainError } from './domain/errors.ts';
 import { bootstrap } from './services/bootstrap.ts';
 import { loadDemo } from './services/demo.ts';
 import { buildApp } from './http/app.ts';
@@ -39,7 +41,18 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
     console.error(folderLockedMessage(e));
     process.exit(1);
   }
-  const ctx = serviceContext(database);
+  // The audit key and checkpoints live outside the database (src/services/audit-trail.ts).
+  let audit: ReturnType<typeof openAuditTrail>;
+  try {
+    audit = openAuditTrail(env, { write: true });
+    await audit.attach(database, { periodic: true });
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    console.error(`Regia non può partire. ${e.message}`);
+    await database.close();
+    process.exit(1);
+  }
+  const ctx = serviceContext(database, undefined, audit);
   const boot = await bootstrap(ctx, env.REGIA_ADMIN_PASSWORD);
   // Instances starting together on one PostgreSQL load the demo one after the other.
   if (env.REGIA_DEMO === '1') await withStartupLock(database, () => loadDemo(ctx));
@@ -63,6 +76,7 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
   if (env.REGIA_DEMO === '1') console.log('Dati dimostrativi caricati: la pagina iniziale indica gli utenti di prova.');
   const stop = async () => {
     await app.close();
+    await audit.close(); // the last checkpoint of the head
     await database.close();
     process.exit(0);
   };
