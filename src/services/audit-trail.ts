@@ -23,7 +23,7 @@ import { unkeyedHash } from '../domain/audit/chain.ts';
 import { checkpointLine, checkpointReader, makeCheckpoint, type Checkpoint, type CheckpointSeries } from '../domain/audit/checkpoint.ts';
 import { auditKey, markerKeyId, parseAuditKey, type AuditKey } from '../domain/audit/keying.ts';
 import { conflict, invalid } from '../domain/errors.ts';
-import type { Database } from '../db/client.ts';
+import { migrateDatabase, type Database } from '../db/client.ts';
 import { appendKeyedMarker, lockAuditHead, readEntry, readHead, readMarkerSeq } from '../db/repositories/audit.ts';
 
 export interface AuditTrail {
@@ -206,6 +206,7 @@ export const openAuditTrail = (env: NodeJS.ProcessEnv, options: { write: boolean
     async attach(db, attachOptions = {}) {
       database = db;
       if (!options.write) return;
+      await migrateDatabase(db); // the audit tables first (idempotent; bootstrap runs it again for nothing)
       if (!key) {
         if (!generated || (await chainIsKeyed(db)) || existsSync(checkpointFile)) {
           throw conflict('audit_key_missing', `Chiave del registro mancante: le voci sono già protette da una chiave che non si trova (cercata in ${generated ? keyFile : 'REGIA_AUDIT_KEY_FILE'}). Indicarla con REGIA_AUDIT_KEY o REGIA_AUDIT_KEY_FILE, oppure ripristinare il file della chiave; non se ne genera una nuova, che renderebbe il registro non verificabile.`);

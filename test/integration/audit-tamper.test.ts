@@ -1,0 +1,199 @@
+/**
+ * A database administrator rewrites the audit trail with raw SQL, as issue #10 saw it done, and
+ * `verify` must say what was done: the chain is keyed with a secret outside the database and the
+ * head is checkpointed outside it, so neither a re-hash nor a rewound head goes unnoticed.
+ */
+import { afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { asc, sql } from 'drizzle-orm';
+import { testApp, type TestApp } from '../support/app.ts';
+import { testEngine } from '../support/db.ts';
+import { auditEntries } from '../../src/db/schema/index.ts';
+import { keyedHash, unkeyedHash, type AuditContent, type ChainedEntry } from '../../src/domain/audit/chain.ts';
+import { auditKey } from '../../src/domain/audit/keying.ts';
+import { openAuditTrail } from '../../src/services/audit-trail.ts';
+import { serviceContext } from '../../src/services/context.ts';
+import { verifyAudit } from '../../src/services/audit-log.ts';
+import { SYSTEM } from '../../src/services/bootstrap.ts';
+import type { Executor } from '../../src/db/client.ts';
+
+interface Verification {
+  intact: boolean;
+  firstBroken: number | null;
+  message: string;
+}
+
+describe(`audit trail a database administrator cannot rewrite (${testEngine})`, () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  /** A fresh installation with `acts` acts recorded, one audit entry each, and a checkpoint of the head. */
+  const installation = async (acts = 6) => {
+    t = await testApp();
+    const admin = await t.signIn('admin');
+    for (let i = 1; i <= acts; i++) {
+      const res = await admin.send('POST', '/api/acts', { type: 'DD', number: `G0${i}`, date: '2024-04-04', issuingOffice: 'Direzione Inclusione sociale', subject: `Atto ${i}` });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+    const auditor = await t.signIn('auditor'); // creating the user is an entry too: before the checkpoint
+    await t.audit.checkpoint();
+    return { verify: async () => (await auditor.get('/api/audit/verify')).json() as Verification };
+  };
+  const db = (): Executor => t.database.db;
+  const entries = async (): Promise<ChainedEntry[]> => db().select().from(auditEntries).orderBy(asc(auditEntries.seq));
+  const lastSeq = async () => (await entries()).at(-1)!.seq;
+
+  /** What a DBA's script does: change one entry, then re-hash it and every later one, head included. */
+  const forgeAndRehash = async (seq: number, hash: (c: AuditContent, prev: string) => string) => {
+    let prev: string | null = null;
+    for (const e of await entries()) {
+      if (e.seq < seq) continue;
+      const forged = e.seq === seq ? { ...e, after: { forged: true } } : e;
+      const prevHash = prev ?? e.prevHash;
+      const h = hash(forged, prevHash);
+      await db().execute(sql`UPDATE audit_entries SET after = ${JSON.stringify(forged.after)}::jsonb, prev_hash = ${prevHash}, hash = ${h} WHERE seq = ${e.seq}`);
+      prev = h;
+    }
+    await db().execute(sql`UPDATE audit_head SET last_hash = ${prev} WHERE id = 1`);
+  };
+
+  it('passes an untouched chain, and writes the checkpoint and the key outside the database', async () => {
+    const { verify } = await installation();
+    const ok = await verify();
+    assert.equal(ok.intact, true, ok.message);
+    assert.match(ok.message, /Registro integro: \d+ voci verificate con la chiave, coerenti con il punto di controllo/);
+    const file = join(t.auditDir, 'checkpoints.jsonl');
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; hash: string; mac: string });
+    const head = (await entries()).at(-1)!;
+    assert.equal(lines.at(-1)!.seq, head.seq);
+    assert.equal(lines.at(-1)!.hash, head.hash);
+    assert.match(lines.at(-1)!.mac, /^[0-9a-f]{64}$/);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(statSync(join(t.auditDir, 'audit.key')).mode & 0o777, 0o600);
+    // The head did not move: no new line.
+    await t.audit.checkpoint();
+    assert.equal(readFileSync(file, 'utf8').trim().split('\n').length, lines.length);
+  });
+
+  it('names the entries after the checkpoint when the last ones are deleted and the head rewound', async () => {
+    const { verify } = await installation();
+    const last = await lastSeq();
+    const keep = (await entries()).find((e) => e.seq === last - 2)!;
+    await db().execute(sql`DELETE FROM audit_entries WHERE seq > ${keep.seq}`);
+    await db().execute(sql`UPDATE audit_head SET last_seq = ${keep.seq}, last_hash = ${keep.hash} WHERE id = 1`);
+    const r = await verify();
+    assert.equal(r.intact, false);
+    assert.equal(r.firstBroken, keep.seq + 1);
+    assert.match(r.message, new RegExp(`^Voci dalla n\\. ${keep.seq + 1} alla n\\. ${last} mancanti: il punto di controllo`));
+    // The periodic checkpoint does not overwrite the evidence with the rewound head.
+    await t.audit.checkpoint();
+    assert.equal((await verify()).firstBroken, keep.seq + 1);
+  });
+
+  it('names the forged entry when it and every later one are re-hashed with plain SHA-256', async () => {
+    const { verify } = await installation();
+    const seq = (await lastSeq()) - 3;
+    await forgeAndRehash(seq, unkeyedHash);
+    const r = await verify();
+    assert.equal(r.intact, false);
+    assert.equal(r.firstBroken, seq);
+    assert.match(r.message, new RegExp(`^Voce n\\. ${seq} alterata: .*SHA-256 semplice`));
+  });
+
+  it('names the forged entry when it and every later one are re-hashed with a key of the attacker', async () => {
+    const { verify } = await installation();
+    const seq = (await lastSeq()) - 3;
+    const wrong = auditKey(new Uint8Array(32).fill(9));
+    await forgeAndRehash(seq, (c, prev) => keyedHash(wrong, c, prev));
+    const r = await verify();
+    assert.equal(r.intact, false);
+    assert.equal(r.firstBroken, seq);
+    assert.match(r.message, new RegExp(`^Voce n\\. ${seq} alterata: il suo HMAC non corrisponde`));
+  });
+
+  it('names an entry whose payload was modified', async () => {
+    const { verify } = await installation();
+    const seq = (await lastSeq()) - 1;
+    await db().execute(sql`UPDATE audit_entries SET after = '{"subject":"Atto modificato"}'::jsonb WHERE seq = ${seq}`);
+    const r = await verify();
+    assert.equal(r.firstBroken, seq);
+    assert.match(r.message, new RegExp(`^Voce n\\. ${seq} alterata`));
+  });
+
+  it('names an entry deleted in the middle', async () => {
+    const { verify } = await installation();
+    const seq = (await lastSeq()) - 2;
+    await db().execute(sql`DELETE FROM audit_entries WHERE seq = ${seq}`);
+    const r = await verify();
+    assert.equal(r.firstBroken, seq);
+    assert.match(r.message, new RegExp(`^Voce n\\. ${seq} mancante`));
+  });
+
+  it('names the checkpoint when the chain was cut back and grew again (a restored older copy)', async () => {
+    const { verify } = await installation();
+    const last = await lastSeq();
+    const keep = (await entries()).find((e) => e.seq === last - 2)!;
+    await db().execute(sql`DELETE FROM audit_entries WHERE seq > ${keep.seq}`);
+    await db().execute(sql`UPDATE audit_head SET last_seq = ${keep.seq}, last_hash = ${keep.hash} WHERE id = 1`);
+    const admin = await t.signIn('admin');
+    for (let i = 0; i < 3; i++) await admin.send('POST', '/api/acts', { type: 'DGR', number: `R${i}`, date: '2024-05-05', issuingOffice: 'Giunta', subject: 'Dopo il ripristino' });
+    const r = await verify();
+    assert.equal(r.intact, false);
+    assert.equal(r.firstBroken, last);
+    assert.match(r.message, new RegExp(`^Voce n\\. ${last} diversa dal punto di controllo`));
+    // After confirming, the operator starts a new series by renaming the file: verify passes again.
+    renameSync(join(t.auditDir, 'checkpoints.jsonl'), join(t.auditDir, 'checkpoints-fino-al-ripristino.jsonl'));
+    await t.audit.close();
+    const fresh = openAuditTrail({ REGIA_AUDIT_DIR: t.auditDir }, { write: true });
+    await fresh.attach(t.database);
+    assert.equal((await verifyAudit(serviceContext(t.database, undefined, fresh), SYSTEM)).intact, true);
+    await fresh.close();
+  });
+
+  it('says the key is missing or another one', async () => {
+    await installation(2);
+    const nowhere = openAuditTrail({ REGIA_AUDIT_DIR: join(t.auditDir, 'altrove') }, { write: false });
+    await nowhere.attach(t.database);
+    const missing = await verifyAudit(serviceContext(t.database, undefined, nowhere), SYSTEM);
+    assert.equal(!missing.intact && missing.reason, 'key-missing');
+    // A server must not start with a new key on a keyed chain: that would fork the trail.
+    const forking = openAuditTrail({ REGIA_AUDIT_DIR: join(t.auditDir, 'altrove') }, { write: true });
+    await assert.rejects(forking.attach(t.database), /Chiave del registro mancante/);
+    assert.equal(existsSync(join(t.auditDir, 'altrove', 'audit.key')), false);
+
+    const other = openAuditTrail({ REGIA_AUDIT_DIR: t.auditDir, REGIA_AUDIT_KEY: 'ab'.repeat(32) }, { write: false });
+    await other.attach(t.database);
+    const different = await verifyAudit(serviceContext(t.database, undefined, other), SYSTEM);
+    assert.equal(!different.intact && different.reason, 'key-different');
+  });
+
+  it('keeps an older unkeyed chain verifiable, seals it with a keyed marker, and refuses a drop back to plain hashing', async () => {
+    t = await testApp();
+    // An installation of the previous version: entries hashed with plain SHA-256, no checkpoints.
+    const old = await entries();
+    let prev = '0'.repeat(64);
+    for (const e of old) {
+      const h = unkeyedHash(e, prev);
+      await db().execute(sql`UPDATE audit_entries SET prev_hash = ${prev}, hash = ${h} WHERE seq = ${e.seq}`);
+      prev = h;
+    }
+    await db().execute(sql`UPDATE audit_head SET last_hash = ${prev} WHERE id = 1`);
+    const dir = join(t.auditDir, 'aggiornata');
+    const upgraded = openAuditTrail({ REGIA_AUDIT_DIR: dir }, { write: true });
+    await upgraded.attach(t.database);
+    const ctx = serviceContext(t.database, undefined, upgraded);
+    const marker = (await entries()).at(-1)!;
+    assert.equal(marker.action, 'audit.keyed');
+    assert.deepEqual((marker.after as { keyedFrom: number }).keyedFrom, old.length + 1);
+    assert.equal((await verifyAudit(ctx, SYSTEM)).intact, true);
+
+    // A DBA re-hashes the marker and the entries after it plainly, hoping to pass as an older chain.
+    await upgraded.checkpoint();
+    await forgeAndRehash(marker.seq, unkeyedHash);
+    const r = await verifyAudit(ctx, SYSTEM);
+    assert.ok(!r.intact && r.reason === 'unkeyed' && r.firstBroken === marker.seq, JSON.stringify(r));
+    await upgraded.close();
+  });
+});
