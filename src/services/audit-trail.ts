@@ -207,6 +207,8 @@ export const openAuditTrail = (env: NodeJS.ProcessEnv, options: { write: boolean
       database = db;
       if (!options.write) return;
       await migrateDatabase(db); // the audit tables first (idempotent; bootstrap runs it again for nothing)
+      // Another process starting at the same time (instances on one PostgreSQL) may have made it since.
+      if (!key && generated && existsSync(keyFile)) key = keyOf(readFileSync(keyFile, 'utf8'), keyFile);
       if (!key) {
         if (!generated || (await chainIsKeyed(db)) || existsSync(checkpointFile)) {
           throw conflict('audit_key_missing', `Chiave del registro mancante: le voci sono già protette da una chiave che non si trova (cercata in ${generated ? keyFile : 'REGIA_AUDIT_KEY_FILE'}). Indicarla con REGIA_AUDIT_KEY o REGIA_AUDIT_KEY_FILE, oppure ripristinare il file della chiave; non se ne genera una nuova, che renderebbe il registro non verificabile.`);

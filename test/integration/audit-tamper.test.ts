@@ -3,10 +3,12 @@
  * `verify` must say what was done: the chain is keyed with a secret outside the database and the
  * head is checkpointed outside it, so neither a re-hash nor a rewound head goes unnoticed.
  */
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { asc, sql } from 'drizzle-orm';
 import { testApp, type TestApp } from '../support/app.ts';
 import { testEngine } from '../support/db.ts';
@@ -18,6 +20,7 @@ import { serviceContext } from '../../src/services/context.ts';
 import { verifyAudit } from '../../src/services/audit-log.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
 import type { Executor } from '../../src/db/client.ts';
+import { baseEnv, emptyPgDatabase, httpSignIn, killAll, regia, spawnServer } from '../support/server-process.ts';
 
 interface Verification {
   intact: boolean;
@@ -197,3 +200,69 @@ describe(`audit trail a database administrator cannot rewrite (${testEngine})`, 
     await upgraded.close();
   });
 });
+
+describe(`the audit folder of a real server (${testEngine})`, { timeout: 180_000 }, () => {
+  let dir: string;
+  let dropDb = async () => {};
+  after(async () => {
+    killAll();
+    rmSync(dir, { recursive: true, force: true });
+    await dropDb();
+  });
+
+  it('keeps the key beside the data folder, never prints it, and writes the head at stop; verify exits 0, then 1 once the head is rewound', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'regia-audit-server-'));
+    let env: NodeJS.ProcessEnv;
+    let auditDir: string;
+    if (testEngine === 'pglite') {
+      // The default: `<REGIA_DATA_DIR>-audit`, a sibling, so a restored or deleted data folder leaves it.
+      env = baseEnv({ REGIA_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined, REGIA_AUDIT_DIR: undefined, REGIA_ADMIN_PASSWORD: 'admin-password-audit-1' });
+      auditDir = join(dir, 'data-audit');
+    } else {
+      const db = await emptyPgDatabase('regia_audit');
+      dropDb = db.drop;
+      auditDir = join(dir, 'audit'); // not the default ./regia-audit, which would be in the repository
+      env = baseEnv({ DATABASE_URL: db.url, REGIA_AUDIT_DIR: auditDir, REGIA_ADMIN_PASSWORD: 'admin-password-audit-1' });
+    }
+    const server = await spawnServer(env).started;
+    const signedIn = await httpSignIn(server.url, 'admin', 'admin-password-audit-1');
+    assert.equal(signedIn.status, 200);
+    const res = await fetch(new URL('api/acts', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: signedIn.cookie!, 'x-csrf-token': signedIn.csrfToken! },
+      body: JSON.stringify({ type: 'DD', number: 'G1', date: '2024-04-04', issuingOffice: 'Direzione', subject: 'Atto' }),
+    });
+    assert.equal(res.status, 201);
+    const stopped = await server.stop();
+    assert.equal(stopped.code, 0, stopped.stderr);
+    const key = readFileSync(join(auditDir, 'audit.key'), 'utf8').trim();
+    assert.equal(statSync(join(auditDir, 'audit.key')).mode & 0o777, 0o600);
+    assert.ok(!stopped.stdout.includes(key) && !stopped.stderr.includes(key), 'the key is never printed');
+    const lines = readFileSync(join(auditDir, 'checkpoints.jsonl'), 'utf8').trim().split('\n');
+    const last = JSON.parse(lines.at(-1)!) as { seq: number };
+    assert.ok(last.seq >= 2, 'the head after the act, written at stop');
+
+    const ok = await regia(env, ['audit', 'verify']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, new RegExp(`punto di controllo .*\\(voce n\\. ${last.seq}\\)`));
+    await rawSql(env, `DELETE FROM audit_entries WHERE seq = ${last.seq}; UPDATE audit_head SET last_seq = ${last.seq - 1}, last_hash = (SELECT hash FROM audit_entries WHERE seq = ${last.seq - 1}) WHERE id = 1`);
+    const broken = await regia(env, ['audit', 'verify']);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, new RegExp(`Voci dalla n\\. ${last.seq} alla n\\. ${last.seq} mancanti`));
+  });
+});
+
+/** A DBA's statements, straight to the database the environment names. */
+const rawSql = async (env: NodeJS.ProcessEnv, text: string) => {
+  if (env.DATABASE_URL) {
+    const c = new pg.Client({ connectionString: env.DATABASE_URL });
+    await c.connect();
+    await c.query(text);
+    await c.end();
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create(env.REGIA_DATA_DIR!);
+    await db.exec(text);
+    await db.close();
+  }
+};
