@@ -9,6 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createSocket } from 'node:dgram';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { asc, sql } from 'drizzle-orm';
 import { testApp, type TestApp } from '../support/app.ts';
 import { testEngine } from '../support/db.ts';
@@ -202,11 +205,11 @@ describe(`audit trail a database administrator cannot rewrite (${testEngine})`, 
 });
 
 describe(`the audit folder of a real server (${testEngine})`, { timeout: 180_000 }, () => {
-  let dir: string;
+  let dir: string | undefined;
   let dropDb = async () => {};
   after(async () => {
     killAll();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
     await dropDb();
   });
 
@@ -266,3 +269,45 @@ const rawSql = async (env: NodeJS.ProcessEnv, text: string) => {
     await db.close();
   }
 };
+
+describe(`checkpoints sent to syslog and to a URL (${testEngine})`, () => {
+  let t: TestApp;
+  after(() => t.close());
+
+  it('sends each checkpoint to both, and a target that cannot be reached fails nothing', async () => {
+    t = await testApp();
+    const udp = createSocket('udp4');
+    const datagram = new Promise<string>((resolve) => udp.once('message', (m) => resolve(m.toString())));
+    await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+    let received: (r: { url: string; body: string }) => void = () => {};
+    const posted = new Promise<{ url: string; body: string }>((resolve) => (received = resolve));
+    const http = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => (res.end(), received({ url: req.url!, body })));
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const port = (http.address() as AddressInfo).port;
+    // Another server sharing the key (REGIA_AUDIT_KEY_FILE) with a folder of its own.
+    const shared = { REGIA_AUDIT_KEY_FILE: join(t.auditDir, 'audit.key') };
+    const trail = openAuditTrail({ ...shared, REGIA_AUDIT_DIR: join(t.auditDir, 'remoto'), REGIA_AUDIT_SYSLOG: `127.0.0.1:${(udp.address() as AddressInfo).port}`, REGIA_AUDIT_CHECKPOINT_URL: `http://127.0.0.1:${port}/punti` }, { write: true });
+    await trail.attach(t.database);
+    const head = (await t.database.db.select().from(auditEntries).orderBy(asc(auditEntries.seq))).at(-1)!;
+    const message = await datagram;
+    assert.match(message, /^<110>1 \S+ \S+ regia \d+ checkpoint - \{/);
+    assert.equal((JSON.parse(message.slice(message.indexOf('{'))) as { seq: number }).seq, head.seq);
+    const post = await posted;
+    assert.equal(post.url, '/punti');
+    assert.equal((JSON.parse(post.body) as { hash: string }).hash, head.hash);
+    await trail.close();
+    udp.close();
+    await new Promise((resolve) => http.close(resolve));
+
+    // Nobody listening: the checkpoint is still in the file, and the write it follows succeeds.
+    const unreachable = openAuditTrail({ ...shared, REGIA_AUDIT_DIR: join(t.auditDir, 'isolato'), REGIA_AUDIT_SYSLOG: `127.0.0.1:${port}`, REGIA_AUDIT_CHECKPOINT_URL: `http://127.0.0.1:${port}/punti` }, { write: true });
+    await unreachable.attach(t.database);
+    const lines = readFileSync(join(t.auditDir, 'isolato', 'checkpoints.jsonl'), 'utf8').trim().split('\n');
+    assert.equal((JSON.parse(lines.at(-1)!) as { seq: number }).seq, head.seq);
+    await unreachable.close();
+  });
+});
