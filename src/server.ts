@@ -8,6 +8,8 @@ import { FolderLocked } from './db/folder-lock.ts';
 import { serviceContext } from './services/context.ts';
 import { adminCreatedMessage, adminPasswordFrom, bootstrap } from './services/bootstrap.ts';
 import { disableDemoUsers, loadDemo } from './services/demo.ts';
+import { openAuditTrail } from './services/audit-trail.ts';
+import { DomainError } from './domain/errors.ts';
 import { buildApp } from './http/app.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +44,18 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
     console.error(folderLockedMessage(e));
     process.exit(1);
   }
-  const ctx = serviceContext(database);
+  // The audit key and checkpoints live outside the database (src/services/audit-trail.ts).
+  let audit: ReturnType<typeof openAuditTrail>;
+  try {
+    audit = openAuditTrail(env, { write: true });
+    await audit.attach(database, { periodic: true });
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    console.error(`Regia non può partire. ${e.message}`);
+    await database.close();
+    process.exit(1);
+  }
+  const ctx = serviceContext(database, undefined, audit);
   const boot = await bootstrap(ctx, adminPasswordFrom(env, database.engine));
   // Instances starting together on one PostgreSQL load the demo one after the other. Without the
   // demo, the demo users an earlier demo created (their password is published) cannot sign in.
@@ -68,6 +81,7 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
   if (demoDisabled.length) console.log(`Avvio senza dati dimostrativi: disattivati gli utenti dimostrativi ${demoDisabled.join(', ')} (le loro sessioni sono chiuse).`);
   const stop = async () => {
     await app.close();
+    await audit.close(); // the last checkpoint of the head
     await database.close();
     process.exit(0);
   };

@@ -7,7 +7,8 @@ import { addUser } from '../services/users.ts';
 import { verifyAudit } from '../services/audit-log.ts';
 import { loadDemo } from '../services/demo.ts';
 import { importExchange } from '../services/imports.ts';
-import { chainMessage } from '../http/routes/audit.ts';
+import { auditCheckMessage } from '../domain/audit/messages.ts';
+import { openAuditTrail } from '../services/audit-trail.ts';
 import { compliance, siossRows, split, tranche } from '../services/funds/readouts.ts';
 import { siossCsv, siossXlsx } from '../documents/sioss.ts';
 import { cents } from '../domain/money.ts';
@@ -41,9 +42,11 @@ const safeUser = () => {
 /**
  * Opens and bootstraps the database, runs the work, always closes it. A PGlite folder another
  * process holds (a running server) is not opened: the command stops before doing anything and
- * says what to do instead.
+ * says what to do instead. The audit trail is opened as the server opens it (key, seal, a
+ * checkpoint at the end when the command wrote); `audit verify` only reads it (`readOnlyAudit`).
  */
-const withContext = async <T>(command: string, instead: Instead, work: (ctx: ServiceContext, db: Database) => Promise<T>): Promise<T> => {
+const withContext = async <T>(command: string, instead: Instead, work: (ctx: ServiceContext, db: Database) => Promise<T>, options: { readOnlyAudit?: boolean } = {}): Promise<T> => {
+  const trail = openAuditTrail(process.env, { write: !options.readOnlyAudit });
   let database: Database;
   try {
     database = await openFromEnv(process.env, { role: 'cli', command });
@@ -52,12 +55,17 @@ const withContext = async <T>(command: string, instead: Instead, work: (ctx: Ser
     throw e;
   }
   try {
-    const ctx = serviceContext(database);
+    await trail.attach(database);
+    const ctx = serviceContext(database, undefined, trail);
     const boot = await bootstrap(ctx, adminPasswordFrom(process.env, database.engine));
     if (boot.passwordFile) console.error(adminCreatedMessage(boot.passwordFile));
     return await work(ctx, database);
   } finally {
-    await database.close();
+    try {
+      await trail.close();
+    } finally {
+      await database.close();
+    }
   }
 };
 
@@ -116,15 +124,15 @@ export const commands: Command[] = [
   {
     name: 'audit verify',
     usage: 'audit verify',
-    summary: 'verifica la catena del registro delle attività',
+    summary: "verifica il registro delle attività con la chiave e con l'ultimo punto di controllo (uscita 1 se alterato)",
     run: async (args) => {
       parse(args, {}, 0);
-      const r = await withContext('audit verify', { page: ['Registro attività', '/registro-attivita'], api: 'GET /api/audit/verify' }, (ctx) => verifyAudit(ctx, cliActor()));
+      const r = await withContext('audit verify', { page: ['Registro attività', '/registro-attivita'], api: 'GET /api/audit/verify' }, (ctx) => verifyAudit(ctx, cliActor()), { readOnlyAudit: true });
       if (r.intact) {
-        console.log(`Registro integro: ${r.entries} voci verificate.`);
+        console.log(`${auditCheckMessage(r)}.`);
         return 0;
       }
-      console.error(chainMessage(r.firstBroken, r.reason));
+      console.error(auditCheckMessage(r));
       return 1;
     },
   },

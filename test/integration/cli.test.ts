@@ -14,10 +14,12 @@ describe(`regia command line (${testEngine})`, () => {
   let cleanup: () => Promise<void>;
   before(async () => {
     delete env.DATABASE_URL;
+    const auditDir = mkdtempSync(join(tmpdir(), 'regia-cli-audit-'));
+    env.REGIA_AUDIT_DIR = auditDir; // the key and checkpoints outside the repository
     if (testEngine === 'pglite') {
       const dir = mkdtempSync(join(tmpdir(), 'regia-cli-'));
       env.REGIA_DATA_DIR = join(dir, 'data');
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      cleanup = async () => (rmSync(dir, { recursive: true, force: true }), rmSync(auditDir, { recursive: true, force: true }));
     } else {
       const name = `regia_cli_${randomBytes(5).toString('hex')}`;
       const c = new pg.Client({ connectionString: testPgUrl });
@@ -32,6 +34,7 @@ describe(`regia command line (${testEngine})`, () => {
         await d.connect();
         await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await d.end();
+        rmSync(auditDir, { recursive: true, force: true });
       };
     }
   });

@@ -16,6 +16,7 @@ describe(`regia performance command line (${testEngine})`, () => {
   before(async () => {
     delete env.DATABASE_URL;
     dir = mkdtempSync(join(tmpdir(), 'regia-perf-cli-'));
+    env.REGIA_AUDIT_DIR = join(dir, 'audit'); // the key and checkpoints outside the repository
     if (testEngine === 'pglite') {
       env.REGIA_DATA_DIR = join(dir, 'data');
       cleanup = async () => rmSync(dir, { recursive: true, force: true });

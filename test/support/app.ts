@@ -7,6 +7,10 @@ import { buildApp } from '../../src/http/app.ts';
 import { addUser } from '../../src/services/users.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Role } from '../../src/domain/auth/roles.ts';
+import { openAuditTrail, type AuditTrail } from '../../src/services/audit-trail.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const PASSWORD = 'password-for-tests-1';
@@ -15,6 +19,9 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: ServiceContext;
   database: Database;
+  /** The test's own audit key and checkpoints, in a temporary folder (never in the repository). */
+  audit: AuditTrail;
+  auditDir: string;
   /**
    * Creates a user of the role (district officers for the given districts; area managers for
    * `scope.centres` of `scope.body`) and signs in.
@@ -34,7 +41,8 @@ let counter = 0;
 
 export const testApp = async (options: { now?: () => Date; maxLoginFailures?: number } = {}): Promise<TestApp> => {
   const database = await freshDatabase();
-  const ctx = serviceContext(database, options.now);
+  const { audit, auditDir } = await testAuditTrail(database, options.now);
+  const ctx = serviceContext(database, options.now, audit);
   await bootstrap(ctx, ADMIN_PASSWORD);
   const app = await buildApp(ctx, { version: 'test', maxLoginFailures: options.maxLoginFailures ?? 1000 });
   await app.ready();
@@ -63,6 +71,8 @@ export const testApp = async (options: { now?: () => Date; maxLoginFailures?: nu
     app,
     ctx,
     database,
+    audit,
+    auditDir,
     signIn: async (role, districts = [], username, scope) => {
       if (role === 'admin' && !username) return login('admin', ADMIN_PASSWORD);
       const name = username ?? `${role.replace('_', '')}${++counter}`;
@@ -71,7 +81,17 @@ export const testApp = async (options: { now?: () => Date; maxLoginFailures?: nu
     },
     close: async () => {
       await app.close();
+      await audit.close();
       await database.close();
+      rmSync(auditDir, { recursive: true, force: true });
     },
   };
+};
+
+/** A key and a checkpoint file of the test's own, as a first start makes them, joined to the database. */
+export const testAuditTrail = async (database: Database, now?: () => Date) => {
+  const auditDir = mkdtempSync(join(tmpdir(), 'regia-audit-test-'));
+  const audit = openAuditTrail({ REGIA_AUDIT_DIR: auditDir }, { write: true, ...(now ? { now } : {}) });
+  await audit.attach(database);
+  return { audit, auditDir };
 };

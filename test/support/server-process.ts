@@ -5,13 +5,24 @@
  * is bounded in time and killed at the end of the test file, whatever happened.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { emptyPgDatabase } from './db.ts';
 
 export { emptyPgDatabase };
 
 const children = new Set<ChildProcess>();
 // A test file ended early (--test-force-exit, a timeout) takes its servers with it.
-process.on('exit', () => killAll());
+process.on('exit', () => {
+  killAll();
+  if (auditDir) rmSync(auditDir, { recursive: true, force: true });
+});
+
+// The audit key and checkpoints of this test file's processes: shared by its instances (as servers
+// on one PostgreSQL share one key), never in the repository's ./regia-audit.
+let auditDir: string | null = null;
+const testAuditDir = () => (auditDir ??= mkdtempSync(join(tmpdir(), 'regia-audit-proc-')));
 
 /** Kills every child still running (for `after`). */
 export const killAll = () => {
@@ -52,7 +63,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: () => string): Pr
 
 /** The environment of a server or command: no demo, no web build, a free port. */
 export const baseEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, REGIA_DEMO: '0', PORT: '0', HOST: '127.0.0.1', REGIA_WEB_DIST: '/nonexistent', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, REGIA_DEMO: '0', PORT: '0', HOST: '127.0.0.1', REGIA_WEB_DIST: '/nonexistent', REGIA_AUDIT_DIR: testAuditDir(), ...extra };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env;
 };

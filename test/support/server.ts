@@ -6,13 +6,15 @@ import { bootstrap } from '../../src/services/bootstrap.ts';
 import { loadDemo } from '../../src/services/demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { webDist } from '../../src/server.ts';
-import { ADMIN_PASSWORD } from './app.ts';
+import { ADMIN_PASSWORD, testAuditTrail } from './app.ts';
+import { rmSync } from 'node:fs';
 
 export { ADMIN_PASSWORD };
 
 export const startTestServer = async () => {
   const database = await freshDatabase();
-  const ctx = serviceContext(database);
+  const { audit, auditDir } = await testAuditTrail(database);
+  const ctx = serviceContext(database, undefined, audit);
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     await bootstrap(ctx, ADMIN_PASSWORD);
@@ -21,6 +23,7 @@ export const startTestServer = async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
     await database.close(); // a failed start must not leave the database open
+    rmSync(auditDir, { recursive: true, force: true });
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
@@ -29,7 +32,9 @@ export const startTestServer = async () => {
     ctx,
     close: async () => {
       await app.close();
+      await audit.close();
       await database.close();
+      rmSync(auditDir, { recursive: true, force: true });
     },
   };
 };

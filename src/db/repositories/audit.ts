@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { addDays, romeDayStart, type CalendarDate } from '../../domain/dates.ts';
 import { acts, auditEntries, auditHead } from '../schema/index.ts';
 import type { Executor } from '../client.ts';
-import { GENESIS_HASH, entryHash, asStoredJson, type AuditContent, type ChainedEntry } from '../../domain/audit/chain.ts';
+import { GENESIS_HASH, keyedHash, asStoredJson, type AuditContent, type ChainedEntry } from '../../domain/audit/chain.ts';
+import { KEYED_MARKER, markerContent, type AuditKey } from '../../domain/audit/keying.ts';
 
 export interface AuditInput {
   at: Date;
@@ -40,13 +41,36 @@ export const auditContent = (seq: number, input: AuditInput): AuditContent => ({
  * Appends one entry inside the caller's transaction. Locking the head row serialises
  * concurrent writers on PostgreSQL; PGlite has one connection anyway.
  */
-export const appendAuditEntry = async (tx: Executor, input: AuditInput): Promise<ChainedEntry> => {
+export const appendAuditEntry = async (tx: Executor, key: AuditKey, input: AuditInput): Promise<ChainedEntry> => {
   const head = await lockAuditHead(tx);
-  const content = auditContent(head.lastSeq + 1, input);
-  const hash = entryHash(content, head.lastHash);
+  return appendContent(tx, key, head, auditContent(head.lastSeq + 1, input));
+};
+
+const appendContent = async (tx: Executor, key: AuditKey, head: { lastHash: string }, content: AuditContent): Promise<ChainedEntry> => {
+  const hash = keyedHash(key, content, head.lastHash);
   await tx.insert(auditEntries).values({ ...content, prevHash: head.lastHash, hash });
   await tx.update(auditHead).set({ lastSeq: content.seq, lastHash: hash }).where(eq(auditHead.id, 1));
   return { ...content, prevHash: head.lastHash, hash };
+};
+
+/** Appends the marker "keyed from entry N" after the head the caller has locked. */
+export const appendKeyedMarker = (tx: Executor, key: AuditKey, head: { lastSeq: number; lastHash: string }, at: Date): Promise<ChainedEntry> =>
+  appendContent(tx, key, head, markerContent(head.lastSeq + 1, at.toISOString(), key));
+
+/** The sequence number of the marker entry, if the chain has one (through the entity index). */
+export const readMarkerSeq = async (ex: Executor): Promise<number | null> => {
+  const [row] = await ex
+    .select({ seq: auditEntries.seq })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, KEYED_MARKER.entityType), eq(auditEntries.entityId, KEYED_MARKER.entityId), eq(auditEntries.action, KEYED_MARKER.action)))
+    .orderBy(asc(auditEntries.seq))
+    .limit(1);
+  return row ? row.seq : null;
+};
+
+export const readEntry = async (ex: Executor, seq: number): Promise<ChainedEntry | null> => {
+  const [row] = await ex.select().from(auditEntries).where(eq(auditEntries.seq, seq));
+  return row ?? null;
 };
 
 export interface AuditFilter {

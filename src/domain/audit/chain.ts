@@ -1,8 +1,14 @@
 /**
  * The audit chain: each entry's hash covers its content and the previous hash, so
  * any altered, inserted or removed entry is detected by recomputing the chain.
+ *
+ * Entries are keyed (HMAC-SHA-256 with a secret kept outside the database, `keying.ts`): whoever
+ * can write the database but not read the key cannot re-hash a forged entry and its successors.
+ * Older installations wrote plain SHA-256 entries; they stay verifiable as they were, up to the
+ * marker entry that seals the switch (`keying.ts`).
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import type { AuditKey } from './keying.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,70 +48,24 @@ export const canonicalJson = (value: unknown): string => {
 export const asStoredJson = (value: unknown): unknown =>
   value === undefined || value === null ? null : JSON.parse(canonicalJson(value));
 
-export const entryHash = (content: AuditContent, prevHash: string): string =>
-  createHash('sha256')
-    .update(
-      canonicalJson([
-        prevHash,
-        content.seq,
-        content.at,
-        content.actor,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.before ?? null,
-        content.after ?? null,
-        content.actId,
-      ]),
-    )
-    .digest('hex');
+/** The text an entry's hash covers: its content and the hash of the entry before it. */
+const chainedText = (content: AuditContent, prevHash: string): string =>
+  canonicalJson([
+    prevHash,
+    content.seq,
+    content.at,
+    content.actor,
+    content.action,
+    content.entityType,
+    content.entityId,
+    content.before ?? null,
+    content.after ?? null,
+    content.actId,
+  ]);
 
-export type ChainCheck =
-  | { intact: true; entries: number }
-  | { intact: false; entries: number; firstBroken: number; reason: 'altered' | 'missing' | 'inserted' | 'head' };
+/** The hash of every entry written before the chain was keyed: anyone can recompute it. */
+export const unkeyedHash = (content: AuditContent, prevHash: string): string => createHash('sha256').update(chainedText(content, prevHash)).digest('hex');
 
-/**
- * Checks entries one at a time, in sequence order, against the head (last seq and hash)
- * recorded apart, so a long log is verified without holding it.
- * `missing`: a sequence number is skipped; `inserted`: an entry does not link to its predecessor;
- * `altered`: an entry's content no longer matches its hash; `head`: entries were removed at the end.
- */
-export const chainChecker = () => {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  let broken: ChainCheck | null = null;
-  return {
-    /** false once the chain is broken: stop feeding. */
-    push(e: ChainedEntry): boolean {
-      if (broken) return false;
-      count++;
-      if (e.seq !== expectedSeq) {
-        broken = e.seq > expectedSeq
-          ? { intact: false, entries: count, firstBroken: expectedSeq, reason: 'missing' }
-          : { intact: false, entries: count, firstBroken: e.seq, reason: 'inserted' };
-      } else if (e.prevHash !== prevHash) {
-        broken = { intact: false, entries: count, firstBroken: e.seq, reason: 'inserted' };
-      } else if (entryHash(e, e.prevHash) !== e.hash) {
-        broken = { intact: false, entries: count, firstBroken: e.seq, reason: 'altered' };
-      } else {
-        prevHash = e.hash;
-        expectedSeq++;
-      }
-      return broken === null;
-    },
-    finish(head: { lastSeq: number; lastHash: string }): ChainCheck {
-      if (broken) return broken;
-      if (head.lastSeq !== expectedSeq - 1 || head.lastHash !== prevHash) {
-        return { intact: false, entries: count, firstBroken: expectedSeq, reason: 'head' };
-      }
-      return { intact: true, entries: count };
-    },
-  };
-};
-
-export const verifyChain = (entries: Iterable<ChainedEntry>, head: { lastSeq: number; lastHash: string }): ChainCheck => {
-  const checker = chainChecker();
-  for (const e of entries) if (!checker.push(e)) break;
-  return checker.finish(head);
-};
+/** The hash of a keyed entry: HMAC-SHA-256 of the same text, under the installation's key. */
+export const keyedHash = (key: AuditKey, content: AuditContent, prevHash: string): string =>
+  createHmac('sha256', key.secret).update(chainedText(content, prevHash)).digest('hex');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { listAudit, verifyAudit } from '../../services/audit-log.ts';
+import { auditCheckMessage } from '../../domain/audit/messages.ts';
 import { actorOf } from '../access.ts';
 import { ActRef, CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
 
@@ -51,7 +52,7 @@ export const auditRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
       config: { access: 'audit.read' },
       schema: {
         tags: ['Registro attività'],
-        summary: 'Verifica la catena di hash del registro',
+        summary: 'Verifica la catena del registro con la chiave e con l\'ultimo punto di controllo scritto fuori dal database',
         response: {
           200: Type.Object({ intact: Type.Boolean(), entries: Type.Integer(), firstBroken: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }),
           ...problemResponses,
@@ -60,17 +61,7 @@ export const auditRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
     },
     async (request) => {
       const r = await verifyAudit(ctx, actorOf(request));
-      return r.intact
-        ? { intact: true, entries: r.entries, firstBroken: null, message: `Registro integro: ${r.entries} voci verificate` }
-        : { intact: false, entries: r.entries, firstBroken: r.firstBroken, message: chainMessage(r.firstBroken, r.reason) };
+      return { intact: r.intact, entries: r.entries, firstBroken: r.intact ? null : r.firstBroken, message: auditCheckMessage(r) };
     },
   );
 };
-
-export const chainMessage = (seq: number, reason: 'altered' | 'missing' | 'inserted' | 'head'): string =>
-  ({
-    altered: `Voce n. ${seq} alterata: il contenuto non corrisponde al suo hash`,
-    missing: `Voce n. ${seq} mancante: la sequenza ha un vuoto`,
-    inserted: `Voce n. ${seq} inserita o riscritta: non si collega alla precedente`,
-    head: `Voci finali rimosse: la catena termina prima della voce n. ${seq}`,
-  })[reason];

@@ -38,7 +38,7 @@ export const historyStep = (ctx: ServiceContext, tx: Tx, actor: Actor, issues: I
     async flush() {
       const entries = pending;
       pending = [];
-      return appendAuditEntries(ctx.database, tx, entries);
+      return appendAuditEntries(ctx.database, tx, ctx.audit.writingKey(), entries);
     },
   };
 };
