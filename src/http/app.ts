@@ -75,7 +75,8 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
     // The web UI's own routes (/distretti/RM5.1) get the app; a missing file (/assets/x.js) is a 404.
     const target = canonicalUrl(request.originalUrl);
     const path = target.ok ? target.path : '/api/';
-    const isPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path);
+    // a file's extension starts with a letter (.js, .woff2); `RM5.1` is a district code, a page
+    const isPage = request.method === 'GET' && !/\.[a-z][a-z0-9]*$/i.test(path);
     if (isApiPath(path) || !options.webDist || !isPage) return sendProblem(reply, 404, 'route.not_found', 'Risorsa non trovata');
     return reply.sendFile('index.html');
   });

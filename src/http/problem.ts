@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '../domain/errors.ts';
 import { conflictError } from '../db/conflicts.ts';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 
 export const statusOf: Readonly<Record<ErrorKind, number>> = {
   invalid: 422,
@@ -48,6 +49,13 @@ export const sendProblem = (reply: FastifyReply, status: number, code: string, d
  * (ASVS V7.1, V7.3).
  */
 export const logServerError = (request: FastifyRequest, status: number, error: Error) => {
+  // Drizzle's message carries the query's parameters (the values a user sent): log the driver's
+  // own message and the query text, which has only placeholders.
+  const query = error instanceof DrizzleQueryError ? error : undefined;
+  const cause = query?.cause instanceof Error ? query.cause : undefined;
+  const message = query ? (cause?.message ?? 'query failed') : error.message;
+  // the stack's frames, not its first line: that line repeats the message
+  const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim());
   const line = {
     time: new Date().toISOString(),
     level: 'error',
@@ -55,8 +63,10 @@ export const logServerError = (request: FastifyRequest, status: number, error: E
     method: request.method,
     route: request.routeOptions.url ?? null,
     status,
-    message: error.message,
-    stack: error.stack ?? null,
+    error: (cause ?? error).name,
+    message,
+    ...(query ? { query: query.query } : {}),
+    stack: frames,
   };
   process.stderr.write(`${JSON.stringify(line)}\n`);
 };
