@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { testApp, type TestApp, type Session } from '../support/app.ts';
 import { rawClient, type RawAnswer, type RawClient } from '../support/raw-http.ts';
 import { testEngine } from '../support/db.ts';
@@ -149,5 +151,27 @@ describe(`encoded, doubled-slash and dot-segment paths are the canonical path ($
       else process.env.TMPDIR = previous;
       rmSync(spool, { recursive: true, force: true });
     }
+  });
+
+  it('answers an anonymous 300 MB upload to /%61pi/imports with 401 after a few kilobytes, and closes the connection', async () => {
+    const { port } = t.app.server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    const announced = 300 * 1024 * 1024;
+    const boundary = 'regia-big-upload';
+    socket.write(`POST /%61pi/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${announced}\r\n\r\n`);
+    socket.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n${'a'.repeat(64 * 1024)}`);
+    socket.on('error', () => {}); // writes after the server closed
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`no answer before the body ended; so far: ${text.slice(0, 200)}`)), 5000);
+      socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
+    });
+    socket.destroy();
+    assert.match(answer, /^HTTP\/1\.1 401 /);
+    assert.match(answer, /\r\nconnection: close\r\n/i);
   });
 });
