@@ -47,7 +47,8 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
     // The router sees only the canonical form of the path (canonical-url.ts): encoded letters
     // decoded, `//` collapsed, `.` and `..` removed. So `/%61pi//x/../districts` is routed, guarded
     // (access.ts) and answered as `/api/districts`; a target that cannot be made canonical goes
-    // through unchanged and the access layer refuses it (400 or 414) before anything else.
+    // through unchanged and is refused before anything reads it: by frameworkErrors below when the
+    // router cannot decode it, else by the access layer's first check (400 or 414).
     rewriteUrl: (req) => {
       const target = canonicalUrl(req.url ?? '/');
       return target.ok ? target.url : (req.url ?? '/');
@@ -55,8 +56,9 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
     routerOptions: {
       // Explicit, and all three agree with the canonical form: duplicate slashes are already gone
       // (ignoring them here too keeps the router right should rewriteUrl ever be dropped); case and a
-      // trailing slash make a different path, so `/API/districts` and `/api/districts/` are 404, never
-      // a second name for a guarded route.
+      // trailing slash make a different path (RFC 3986: paths are case-sensitive), so `/API/districts`
+      // is a 404 and `/api/districts/` is routed to its own pattern (`/api/districts/:code`) and
+      // guarded by that pattern's rule: never a second name for one guarded route.
       ignoreDuplicateSlashes: true,
       caseSensitive: true,
       ignoreTrailingSlash: false,
