@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '../domain/errors.ts';
 import { conflictError } from '../db/conflicts.ts';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 
 export const statusOf: Readonly<Record<ErrorKind, number>> = {
   invalid: 422,
@@ -20,6 +21,7 @@ const titles: Readonly<Record<number, string>> = {
   404: 'Risorsa non trovata',
   409: 'Operazione in conflitto con lo stato attuale',
   413: 'File troppo grande',
+  414: 'Indirizzo troppo lungo',
   415: 'Tipo di contenuto non supportato',
   422: 'Dati non validi',
   429: 'Troppi tentativi',
@@ -38,6 +40,35 @@ export interface Problem {
 export const sendProblem = (reply: FastifyReply, status: number, code: string, detail: string, errors?: string[]) => {
   const body: Problem = { type: 'about:blank', title: titles[status] ?? 'Errore', status, detail, code, ...(errors ? { errors } : {}) };
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
+};
+
+/**
+ * A server error is always written to stderr, logger on or off, as one line of JSON: when, which
+ * route (its pattern, never the URL with its query), the status and the error with its stack.
+ * Never the request's body, cookies or headers: no password, session or CSRF token reaches a log
+ * (ASVS V7.1, V7.3).
+ */
+export const logServerError = (request: FastifyRequest, status: number, error: Error) => {
+  // Drizzle's message carries the query's parameters (the values a user sent): log the driver's
+  // own message and the query text, which has only placeholders.
+  const query = error instanceof DrizzleQueryError ? error : undefined;
+  const cause = query?.cause instanceof Error ? query.cause : undefined;
+  const message = query ? (cause?.message ?? 'query failed') : error.message;
+  // the stack's frames, not its first line: that line repeats the message
+  const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim());
+  const line = {
+    time: new Date().toISOString(),
+    level: 'error',
+    reqId: request.id,
+    method: request.method,
+    route: request.routeOptions.url ?? null,
+    status,
+    error: (cause ?? error).name,
+    message,
+    ...(query ? { query: query.query } : {}),
+    stack: frames,
+  };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 };
 
 const ajvMessages: Record<string, (p: Record<string, unknown>) => string> = {
@@ -80,7 +111,7 @@ export const errorHandler = (error: FastifyError & { validation?: ValidationItem
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) {
-    request.log.error(error);
+    logServerError(request, 500, error);
     return sendProblem(reply, 500, 'internal', 'Si è verificato un errore interno. Riprovare o contattare l’assistenza.');
   }
   if (status === 413) return sendProblem(reply, 413, 'request.too_large', 'Il file o la richiesta superano la dimensione massima consentita');

@@ -138,16 +138,23 @@ describe(`the first password, the demo users and the files of a real installatio
     upload.write(`codice;nome;ente_capofila;forma_gestione\n${'X1;Distretto X;Comune X;altro\n'.repeat(2000)}`);
     const tmp = join(dir, 'tmp');
     // Read while the upload is held open: an aborted upload's file is removed at once.
+    // The upload goes into a folder of the request's own (src/http/upload-folder.ts): the folder
+    // and the file in it are both the owner's only.
     let modes: string[] = [];
-    for (let i = 0; i < 100 && modes.length === 0; i++) {
+    for (let i = 0; i < 100 && modes.length < 2; i++) {
       await sleep(100);
       modes = readdirSync(tmp)
         .filter((f) => !f.startsWith('tsx-'))
-        .map((f) => `${f} ${(statSync(join(tmp, f)).mode & 0o777).toString(8)}`);
+        .flatMap((f) => {
+          const path = join(tmp, f);
+          const entry = `${f} ${(statSync(path).mode & 0o777).toString(8)}`;
+          return statSync(path).isDirectory() ? [entry, ...readdirSync(path).map((g) => `${f}/${g} ${(statSync(join(path, g)).mode & 0o777).toString(8)}`)] : [entry];
+        });
     }
     upload.destroy();
-    assert.equal(modes.length, 1, 'the upload is being written to a temporary file');
-    assert.match(modes[0]!, / 600$/);
+    assert.equal(modes.length, 2, `the upload is being written to a temporary file in its folder: ${modes.join(', ')}`);
+    assert.match(modes[0]!, /^regia-upload-\S+ 700$/);
+    assert.match(modes[1]!, /^regia-upload-\S+\/1 600$/);
   });
 
   it('(PGlite) the data folder is closed to others while the server runs, and every file in it once it stops', { skip: testEngine !== 'pglite' && 'PostgreSQL keeps its own files' }, async () => {

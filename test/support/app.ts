@@ -39,12 +39,12 @@ export interface Session {
 
 let counter = 0;
 
-export const testApp = async (options: { now?: () => Date; maxLoginFailures?: number } = {}): Promise<TestApp> => {
+export const testApp = async (options: { now?: () => Date; maxLoginFailures?: number; webDist?: string } = {}): Promise<TestApp> => {
   const database = await freshDatabase();
   const { audit, auditDir } = await testAuditTrail(database, options.now);
   const ctx = serviceContext(database, options.now, audit);
   await bootstrap(ctx, ADMIN_PASSWORD);
-  const app = await buildApp(ctx, { version: 'test', maxLoginFailures: options.maxLoginFailures ?? 1000 });
+  const app = await buildApp(ctx, { version: 'test', maxLoginFailures: options.maxLoginFailures ?? 1000, webDist: options.webDist });
   await app.ready();
 
   const login = async (username: string, password: string): Promise<Session> => {

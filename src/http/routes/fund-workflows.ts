@@ -23,6 +23,7 @@ import { actorOf } from '../access.ts';
 import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';
 import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
 import { sendProblem } from '../problem.ts';
+import { withUploads } from '../upload-folder.ts';
 
 const tags = ['Fondi'];
 const Money = Type.Integer({ minimum: 0, description: 'centesimi di euro' });
@@ -317,10 +318,11 @@ export const fundWorkflowRoutes = (ctx: ServiceContext) => async (app: FastifyIn
     async (request, reply) => {
       const p = request.params as { code: string; year: number };
       if (!request.isMultipart()) throw invalid('upload.not_multipart', 'Inviare il file come multipart/form-data');
-      const { files } = await request.saveRequestFiles({ limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
-      const file = files[0];
-      if (!file) throw invalid('upload.no_file', 'Nessun file ricevuto');
-      const result = await uploadExpenses(ctx, actorOf(request), p.code, p.year, { name: file.filename, source: createReadStream(file.filepath) });
+      const result = await withUploads(request, { fileSize: 100 * 1024 * 1024, files: 1 }, async (files) => {
+        const file = files[0];
+        if (!file) throw invalid('upload.no_file', 'Nessun file ricevuto');
+        return uploadExpenses(ctx, actorOf(request), p.code, p.year, { name: file.filename, source: createReadStream(file.filepath) });
+      });
       if (!result.ok) return sendProblem(reply, 422, 'upload.rejected', `File non caricato: ${result.errors.length} errori, nessuna spesa salvata`, result.errors);
       return result.receipt;
     },

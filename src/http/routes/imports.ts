@@ -6,6 +6,7 @@ import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
 import { problemResponses } from '../schemas.ts';
 import { sendProblem } from '../problem.ts';
+import { withUploads } from '../upload-folder.ts';
 
 const FileSummary = Type.Object({ name: Type.String(), sha256: Type.String(), bytes: Type.Integer(), lines: Type.Integer() });
 const Counts = Type.Object({ added: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer() });
@@ -37,10 +38,11 @@ export const importRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw invalid('import.not_multipart', 'Inviare i file come multipart/form-data');
-      const { files: saved } = await request.saveRequestFiles({ limits: { fileSize: 500 * 1024 * 1024, files: 20 } });
-      if (saved.length === 0) throw invalid('import.no_files', 'Nessun file ricevuto');
-      const uploads = saved.map((f) => ({ name: f.filename, path: f.filepath }));
-      const result = await importExchange(ctx, actorOf(request), { kind: 'uploads', files: uploads });
+      const result = await withUploads(request, { fileSize: 500 * 1024 * 1024, files: 20 }, async (saved) => {
+        if (saved.length === 0) throw invalid('import.no_files', 'Nessun file ricevuto');
+        const uploads = saved.map((f) => ({ name: f.filename, path: f.filepath }));
+        return importExchange(ctx, actorOf(request), { kind: 'uploads', files: uploads });
+      });
       if (!result.ok) {
         return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${result.errors.length} errori, nessun dato salvato`, result.errors);
       }
