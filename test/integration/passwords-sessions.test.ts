@@ -7,6 +7,10 @@ import { addUser } from '../../src/services/users.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
 import { auditEntries, securityEvents, sessions, users } from '../../src/db/schema/index.ts';
 import { commonPasswords } from '../../src/services/common-passwords.ts';
+import { baseEnv, spawnServer } from '../support/server-process.ts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const NEW_PASSWORD = 'cavallo-batteria-graffetta';
 const minute = 60_000;
@@ -194,5 +198,20 @@ describe(`passwords and own sessions (${testEngine})`, () => {
     assert.equal(await seen(), signedAt, 'half a minute later: not written');
     wait(40_000);
     assert.equal(await seen(), clock.toISOString(), 'past a minute: written');
+  });
+});
+
+describe('the idle limit of sessions at start', () => {
+  it('refuses to start with an idle limit outside 1–480 minutes, saying why, before opening anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regia-idle-'));
+    try {
+      const { exited } = spawnServer(baseEnv({ REGIA_SESSION_IDLE_MINUTES: '0', REGIA_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined, REGIA_ADMIN_PASSWORD: 'admin-password-idle-1' }));
+      const end = await exited;
+      assert.equal(end.code, 1);
+      assert.match(end.stderr, /Regia non può partire\. REGIA_SESSION_IDLE_MINUTES non valido: "0"\. Indicare un numero intero di minuti da 1 a 480/);
+      assert.equal(existsSync(join(dir, 'data')), false, 'no data folder was made');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
