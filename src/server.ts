@@ -11,6 +11,7 @@ import { disableDemoUsers, loadDemo } from './services/demo.ts';
 import { openAuditTrail } from './services/audit-trail.ts';
 import { DomainError } from './domain/errors.ts';
 import { buildApp } from './http/app.ts';
+import { parseIdleMinutes } from './domain/auth/session-policy.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -36,6 +37,12 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
   // Whatever this process creates (the PGlite folder, uploads being processed, the password file)
   // is for its owner only, whatever the shell's umask.
   process.umask(0o077);
+  // A bad idle limit stops the start before anything is opened: a session policy must not be guessed.
+  const idle = parseIdleMinutes(env.REGIA_SESSION_IDLE_MINUTES);
+  if (!idle.ok) {
+    console.error(`Regia non può partire. ${idle.message}`);
+    process.exit(1);
+  }
   let database: Awaited<ReturnType<typeof openFromEnv>>;
   try {
     database = await openFromEnv(env, { role: 'server' });
@@ -55,7 +62,7 @@ export const startServer = async (env: NodeJS.ProcessEnv = process.env) => {
     await database.close();
     process.exit(1);
   }
-  const ctx = serviceContext(database, undefined, audit);
+  const ctx = serviceContext(database, undefined, audit, idle.minutes);
   const boot = await bootstrap(ctx, adminPasswordFrom(env, database.engine));
   // Instances starting together on one PostgreSQL load the demo one after the other. Without the
   // demo, the demo users an earlier demo created (their password is published) cannot sign in.

@@ -120,7 +120,7 @@ export const buildApp = async (ctx: ServiceContext, options: AppOptions): Promis
   registerAccess(app, ctx);
 
   await app.register(healthRoutes(ctx, options.version));
-  await app.register(authRoutes(ctx, loginThrottle(ctx, options.maxLoginFailures ?? 10), options.secureCookies ?? false));
+  await app.register(authRoutes(ctx, loginThrottle(ctx, options.maxLoginFailures), options.secureCookies ?? false));
   await app.register(registryRoutes(ctx));
   await app.register(actRoutes(ctx));
   await app.register(auditRoutes(ctx));

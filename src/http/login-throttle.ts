@@ -1,13 +1,15 @@
 /**
  * Throttles sign-in per address and per account, through the database, so that every Regia
- * process on one PostgreSQL counts the same failures. Past `maxFailures` failures in the window
- * from one address, or against one account from anywhere, an attempt answers 429 until the
- * oldest of them leaves the window.
+ * process on one PostgreSQL counts the same failures. The rule is the progressive lockout of
+ * src/domain/auth/sign-in-lockout.ts: a few free failures, then waits that double up to a cap,
+ * failures remembered for a day. An attempt that comes during a wait answers 429 with the
+ * seconds left; it is not a failure and does not lengthen the wait.
  *
- * Each attempt is written before its password is checked and counted with the rows it can see;
- * of two attempts that overlap, the later one to count always sees the other's row, so even
- * attempts racing through several processes never pass the limit together. A refused attempt
- * leaves no row (refusals are not failures), nor does one that ended in an error.
+ * Each attempt is written before its password is checked and counts the rows it can see, its
+ * own left out; of two attempts that overlap, the later one to count always sees the other's row
+ * (as a failure, which is what it most likely is), so even attempts racing through several
+ * processes never get more tries than the rule gives. A refused attempt leaves no row, nor does
+ * one that ended in an error.
  *
  * A success clears only that account's failures from that address: the typing mistakes of the
  * person who just proved to know the password. It leaves alone the failures against other
@@ -15,36 +17,56 @@
  * and the failures against this account from elsewhere (they may be someone else guessing).
  */
 import type { ServiceContext } from '../services/context.ts';
-import { clearFailures, countRecent, forgetAttempt, pruneFailures, recordAttempt } from '../db/repositories/sign-in-failures.ts';
+import { clearFailures, failuresBefore, forgetAttempt, pruneFailures, recordAttempt } from '../db/repositories/sign-in-failures.ts';
+import { DEFAULT_LOCKOUT, lockedUntil, retryAfterSeconds, waitAfter, type LockoutPolicy } from '../domain/auth/sign-in-lockout.ts';
+
+/** What a failed attempt started: a wait on the account, on the address, or neither. */
+export interface FailureOutcome {
+  accountLocked: boolean;
+  addressLocked: boolean;
+}
 
 export interface SignInAttempt {
   /** The password was right. */
   succeeded(): Promise<void>;
+  /** The password was wrong (the attempt stays counted): which waits this failure starts. */
+  failed(): FailureOutcome;
   /** The attempt failed for another reason than the password (not counted). */
   abandoned(): Promise<void>;
 }
 
+export type ThrottleAnswer = { allowed: true; attempt: SignInAttempt } | { allowed: false; retryAfterSeconds: number };
+
 export interface LoginThrottle {
-  /** Starts an attempt (counted as a failure unless it ends otherwise); null when over the limit. */
-  begin(address: string, username: string): Promise<SignInAttempt | null>;
+  /** Starts an attempt (counted as a failure unless it ends otherwise), or says how long to wait. */
+  begin(address: string, username: string): Promise<ThrottleAnswer>;
 }
 
-export const loginThrottle = (ctx: ServiceContext, maxFailures = 10, windowMs = 15 * 60_000): LoginThrottle => ({
-  begin: async (address, typed) => {
-    const db = ctx.database.db;
-    const username = typed.trim().toLowerCase();
-    const now = ctx.now();
-    const since = new Date(now.getTime() - windowMs);
-    await pruneFailures(db, since);
-    const id = await recordAttempt(db, { address, username, at: now });
-    const recent = await countRecent(db, address, username, since);
-    if (recent.byAddress > maxFailures || recent.byAccount > maxFailures) {
-      await forgetAttempt(db, id);
-      return null;
-    }
-    return {
-      succeeded: () => clearFailures(db, address, username),
-      abandoned: () => forgetAttempt(db, id),
-    };
-  },
-});
+/** `freeFailures` overrides the policy's free failures (AppOptions.maxLoginFailures; tests that sign in often). */
+export const loginThrottle = (ctx: ServiceContext, freeFailures?: number, base: LockoutPolicy = DEFAULT_LOCKOUT): LoginThrottle => {
+  const policy: LockoutPolicy = freeFailures === undefined ? base : { ...base, freeFailures };
+  return {
+    begin: async (address, typed) => {
+      const db = ctx.database.db;
+      const username = typed.trim().toLowerCase();
+      const now = ctx.now();
+      const since = new Date(now.getTime() - policy.memoryMs);
+      await pruneFailures(db, since);
+      const id = await recordAttempt(db, { address, username, at: now });
+      const prior = await failuresBefore(db, id, address, username, since);
+      const until = [lockedUntil(prior.account, now, policy), lockedUntil(prior.address, now, policy)].filter((d): d is Date => d !== null);
+      if (until.length) {
+        await forgetAttempt(db, id);
+        return { allowed: false, retryAfterSeconds: retryAfterSeconds(new Date(Math.max(...until.map((d) => d.getTime()))), now) };
+      }
+      return {
+        allowed: true,
+        attempt: {
+          succeeded: () => clearFailures(db, address, username),
+          failed: () => ({ accountLocked: waitAfter(prior.account.count + 1, policy) > 0, addressLocked: waitAfter(prior.address.count + 1, policy) > 0 }),
+          abandoned: () => forgetAttempt(db, id),
+        },
+      };
+    },
+  };
+};

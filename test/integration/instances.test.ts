@@ -6,10 +6,11 @@ import pg from 'pg';
 import { testEngine } from '../support/db.ts';
 import { migrationsFolder } from '../../src/db/client.ts';
 import { baseEnv, emptyPgDatabase, httpSignIn, killAll, spawnServer, type ServerProcess } from '../support/server-process.ts';
+import { DEFAULT_LOCKOUT } from '../../src/domain/auth/sign-in-lockout.ts';
 
 const ADMIN = 'admin-password-instances-1';
 const MARIO = 'password-di-mario-1';
-const LIMIT = 10; // the server's sign-in limit per address and per account
+const LIMIT = DEFAULT_LOCKOUT.freeFailures; // the server's free sign-in failures per address and per account, then a wait
 
 /**
  * Two Regia servers (real processes, two ports) on one fresh PostgreSQL database, started at the
@@ -77,7 +78,7 @@ describe(
       for (const server of [a, b]) {
         const r = await httpSignIn(server.url, 'admin', ADMIN, from('198.51.100.7'));
         assert.equal(r.status, 429);
-        assert.equal(r.detail, 'Troppi tentativi di accesso non riusciti: riprovare tra qualche minuto');
+        assert.equal(r.detail, 'Troppi tentativi di accesso non riusciti: riprovare tra 1 minuto');
       }
       assert.equal((await httpSignIn(b.url, 'admin', ADMIN, from('198.51.100.8'))).status, 200, 'another address');
     });

@@ -58,7 +58,8 @@ describe(`security events (${testEngine})`, () => {
   const ofKind = async (kind: SecurityEventKind) => (await list({ kind, pageSize: 200 })).items;
 
   before(async () => {
-    t = await testApp({ maxLoginFailures: 3, now: () => clock });
+    // The clock moves by hours: sessions stay open as long as the absolute limit allows.
+    t = await testApp({ maxLoginFailures: 3, now: () => clock, sessionIdleMinutes: 480 });
     await aDistrict(t.database, 'D01');
     await aDistrict(t.database, 'D02');
     await addUser(t.ctx, SYSTEM, { username: 'mario', password: PASSWORD, role: 'region_officer' });

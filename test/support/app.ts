@@ -39,10 +39,10 @@ export interface Session {
 
 let counter = 0;
 
-export const testApp = async (options: { now?: () => Date; maxLoginFailures?: number; webDist?: string } = {}): Promise<TestApp> => {
+export const testApp = async (options: { now?: () => Date; maxLoginFailures?: number; webDist?: string; sessionIdleMinutes?: number } = {}): Promise<TestApp> => {
   const database = await freshDatabase();
   const { audit, auditDir } = await testAuditTrail(database, options.now);
-  const ctx = serviceContext(database, options.now, audit);
+  const ctx = serviceContext(database, options.now, audit, options.sessionIdleMinutes);
   await bootstrap(ctx, ADMIN_PASSWORD);
   const app = await buildApp(ctx, { version: 'test', maxLoginFailures: options.maxLoginFailures ?? 1000, webDist: options.webDist });
   await app.ready();

@@ -9,6 +9,7 @@ import { fundsNav, fundsRoutes } from './funds/area.tsx';
 import { performanceNav, performanceRoutes } from './performance/area.tsx';
 import { usersNav, usersRoutes } from './users/area.tsx';
 import { securityNav, securityRoutes } from './security/area.tsx';
+import { accountRoutes } from './account/area.tsx';
 
 export interface AreaRoute {
   pattern: string;
@@ -25,5 +26,5 @@ export interface AreaNav {
   allowed?: (user: User) => boolean;
 }
 
-export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes, ...usersRoutes, ...securityRoutes];
+export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes, ...usersRoutes, ...securityRoutes, ...accountRoutes];
 export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav, ...usersNav, ...securityNav];

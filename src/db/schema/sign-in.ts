@@ -1,10 +1,11 @@
 import { bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Failed sign-ins of the last minutes, shared by every Regia process on the database, so a
- * throttle counts them per address and per account whichever process answered. A row is written
- * when an attempt starts and kept only if the password was wrong; rows older than the window are
- * pruned as new ones come, so the table stays small.
+ * Failed sign-ins of the last day, shared by every Regia process on the database, so the
+ * progressive lockout (src/domain/auth/sign-in-lockout.ts) counts them per address and per
+ * account whichever process answered. A row is written when an attempt starts and kept only if
+ * the password was wrong; rows older than the lockout's memory are pruned as new ones come, and
+ * refused attempts leave none, so the table holds at most a day of real failures.
  */
 export const signInFailures = pgTable(
   'sign_in_failures',

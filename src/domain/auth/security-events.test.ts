@@ -13,8 +13,9 @@ describe('security event fields', () => {
   });
 
   it('knows the closed list of kinds and nothing else', () => {
-    assert.equal(securityEventKinds.length, 9);
+    assert.equal(securityEventKinds.length, 11);
     assert.ok(isSecurityEventKind('csrf_refused'));
+    assert.ok(isSecurityEventKind('account_locked') && isSecurityEventKind('address_locked'));
     assert.ok(!isSecurityEventKind('sign_in '));
   });
 });

@@ -8,6 +8,10 @@ export const securityEventKinds = [
   'sign_in_failed',
   /** Refused before the password was checked: too many failures from the address or on the account (429). */
   'sign_in_throttled',
+  /** A failure on an account started a wait before its next attempt (progressive lockout; username: the account). */
+  'account_locked',
+  /** A failure from an address started a wait before its next attempt (progressive lockout). */
+  'address_locked',
   /** A signed-in user asked for something the role or scope does not allow (403). */
   'access_denied',
   /** A state change without the session's CSRF token (403). */

@@ -2,10 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
-import { addUser, listUsers, MIN_PASSWORD_LENGTH, setUserActive } from '../../services/users.ts';
+import { addUser, listUsers, MIN_PASSWORD_LENGTH, resetPassword, setUserActive } from '../../services/users.ts';
+import { MAX_PASSWORD_LENGTH } from '../../domain/auth/password-policy.ts';
 import { roles } from '../../domain/auth/roles.ts';
 import { actorOf } from '../access.ts';
 import { problemResponses, User } from '../schemas.ts';
+import { securityEvent } from '../security-events.ts';
 
 const tags = ['Utenti'];
 
@@ -30,7 +32,7 @@ export const userRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
           username: Type.String({ minLength: 1, maxLength: 64 }),
           displayName: Type.Optional(Type.String({ maxLength: 200 })),
           role: Type.Union(roles.map((r) => Type.Literal(r))),
-          password: Type.String({ minLength: 1, maxLength: 200, description: `Almeno ${MIN_PASSWORD_LENGTH} caratteri` }),
+          password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: `Almeno ${MIN_PASSWORD_LENGTH} caratteri, non tra le password più comuni` }),
           districts: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 100 })),
           body: Type.Optional(Type.String({ maxLength: 200 })),
           centres: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
@@ -66,5 +68,25 @@ export const userRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
       },
     },
     async (request) => setUserActive(ctx, actorOf(request), (request.params as { username: string }).username, (request.body as { active: boolean }).active),
+  );
+
+  app.put(
+    '/api/users/:username/password',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: 'Reimposta la password di un utente (tutte le sue sessioni terminano)',
+        params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }),
+        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: `Almeno ${MIN_PASSWORD_LENGTH} caratteri, non tra le password più comuni` }) }),
+        response: { 200: Type.Object({ username: Type.String(), sessionsEnded: Type.Integer() }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const admin = actorOf(request);
+      const result = await resetPassword(ctx, admin, (request.params as { username: string }).username, (request.body as { password: string }).password);
+      await securityEvent(ctx, request, 'password_reset', { username: result.username, account: result.username, detail: `da ${request.session!.user.username}, sessioni chiuse: ${result.sessionsEnded}` });
+      return result;
+    },
   );
 };

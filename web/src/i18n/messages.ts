@@ -8,12 +8,14 @@ import { fundsEn, fundsIt } from '../funds/messages.ts';
 import { performanceEn, performanceIt } from '../performance/messages.ts';
 import { usersEn, usersIt } from '../users/messages.ts';
 import { securityEn, securityIt } from '../security/messages.ts';
+import { accountEn, accountIt } from '../account/messages.ts';
 
 const it = {
   ...fundsIt,
   ...performanceIt,
   ...usersIt,
   ...securityIt,
+  ...accountIt,
   // Shell
   'app.region': 'Regione Lazio',
   'app.name': 'Regia',
@@ -358,6 +360,7 @@ const en: Catalog = {
   ...performanceEn,
   ...usersEn,
   ...securityEn,
+  ...accountEn,
   'app.region': 'Lazio Region',
   'app.name': 'Regia',
   'app.tagline': 'Governance of the integrated system of social services',

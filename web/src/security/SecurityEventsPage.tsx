@@ -32,6 +32,8 @@ const kindLabels: Readonly<Record<SecurityEventKind, MessageKey>> = {
   sign_out: 'security.kind.sign_out',
   sign_in_failed: 'security.kind.sign_in_failed',
   sign_in_throttled: 'security.kind.sign_in_throttled',
+  account_locked: 'security.kind.account_locked',
+  address_locked: 'security.kind.address_locked',
   access_denied: 'security.kind.access_denied',
   csrf_refused: 'security.kind.csrf_refused',
   password_changed: 'security.kind.password_changed',

@@ -70,6 +70,7 @@ function SlimHeader() {
           {user ? (
             <div className="d-flex align-items-center gap-2 slim-user">
               <span className="d-none d-lg-inline text-white small">{t('header.user', { name: user.displayName || user.username, role: roleLabel(t, user.role) })}</span>
+              <Link to="/profilo" className="btn btn-primary btn-sm">{t('account.nav')}</Link>
               <Button color="primary" size="sm" className="btn-icon btn-full" onClick={onSignOut} disabled={busy}>
                 <span className="rounded-icon">
                   <Icon icon="it-user" color="primary" aria-hidden="true" />

@@ -4,8 +4,8 @@ import { api } from '../api.ts';
 import { roles, type User } from '../types.ts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { DraftFormCard, useDraftForm, type FieldErrors } from '../components/DraftForm.tsx';
+import { MIN_PASSWORD_LENGTH } from '../../../src/domain/auth/password-policy.ts';
 
-const MIN_PASSWORD_LENGTH = 12;
 const empty = { username: '', displayName: '', role: '', districts: '', body: '', centres: '', password: '' };
 type Draft = typeof empty;
 

@@ -11,6 +11,7 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { UserForm } from './UserForm.tsx';
+import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 
 type Listed = User & { active: boolean };
 
@@ -25,6 +26,7 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [resetting, setResetting] = useState<string | null>(null);
   const { data, error, loading, reload } = useApi<{ items: Listed[] }>('/api/users');
 
   const setActive = async (username: string, active: boolean) => {
@@ -76,6 +78,17 @@ export function UsersPage() {
           {t('users.open')}
         </Button>
       )}
+      {resetting && (
+        <ResetPasswordForm
+          key={resetting}
+          username={resetting}
+          onReset={(count) => {
+            setNotice(t('users.reset.done', { username: resetting, count }));
+            setResetting(null);
+          }}
+          onCancel={() => setResetting(null)}
+        />
+      )}
       <ErrorAlert error={error} />
       {loading && <Loading />}
       {!loading && data && data.items.length === 0 && <EmptyState text={t('users.empty')} />}
@@ -103,7 +116,20 @@ export function UsersPage() {
                   <td>{roleLabel(t, u.role)}</td>
                   <td>{scopeOf(u) || t('common.dash')}</td>
                   <td>{u.active ? t('users.active') : t('users.inactive')}</td>
-                  <td>
+                  <td className="d-flex flex-wrap gap-2">
+                    <Button
+                      color="primary"
+                      outline
+                      size="xs"
+                      disabled={busy}
+                      onClick={() => {
+                        setNotice(null);
+                        setResetting(u.username);
+                        window.setTimeout(() => document.getElementById('reset-password')?.focus(), 0);
+                      }}
+                    >
+                      {t('users.resetPassword', { username: u.username })}
+                    </Button>
                     {u.username !== me?.username && (
                       <Button color="primary" outline size="xs" disabled={busy} onClick={() => void setActive(u.username, !u.active)}>
                         {t(u.active ? 'users.deactivate' : 'users.activate', { username: u.username })}
