@@ -286,6 +286,9 @@ export const changeOwnPassword = async (ctx: ServiceContext, actor: Actor, curre
 export const resetPassword = async (ctx: ServiceContext, actor: Actor, username: string, newPassword: string) => {
   requirePermission(actor, 'users.manage');
   const name = username.trim().toLowerCase();
+  // One's own password changes only with the current one (ASVS 4 V2.1.6): a left-open
+  // administrator session must not be enough to take the account over.
+  if (actor.kind === 'user' && actor.username === name) throw conflict('user.self_reset', 'Per cambiare la propria password usare la pagina Profilo, indicando la password attuale');
   const [row] = await ctx.database.db.select({ id: users.id, username: users.username }).from(users).where(eq(users.username, name));
   if (!row) throw notFound('user.not_found', `Utente "${username}" non trovato`);
   requireAcceptablePassword(newPassword, row.username);

@@ -113,6 +113,9 @@ describe(`passwords and own sessions (${testEngine})`, () => {
     assert.equal(spaces.statusCode, 422);
     assert.equal(await me(a), 200);
     assert.equal((await admin.send('PUT', '/api/users/nessuno/password', { password: NEW_PASSWORD })).statusCode, 404);
+    const own = await admin.send('PUT', '/api/users/admin/password', { password: NEW_PASSWORD });
+    assert.equal(own.statusCode, 409, 'one’s own password changes only with the current one');
+    assert.equal(own.json().code, 'user.self_reset');
 
     const res = await admin.send('PUT', '/api/users/luisa/password', { password: NEW_PASSWORD });
     assert.equal(res.statusCode, 200, res.body);

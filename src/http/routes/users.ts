@@ -76,7 +76,7 @@ export const userRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
       config: { access: 'users.manage' },
       schema: {
         tags,
-        summary: 'Reimposta la password di un utente (tutte le sue sessioni terminano)',
+        summary: 'Reimposta la password di un altro utente (tutte le sue sessioni terminano); la propria si cambia con PUT /api/auth/password',
         params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }),
         body: Type.Object({ password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: `Almeno ${MIN_PASSWORD_LENGTH} caratteri, non tra le password più comuni` }) }),
         response: { 200: Type.Object({ username: Type.String(), sessionsEnded: Type.Integer() }), ...problemResponses },

@@ -117,19 +117,21 @@ export function UsersPage() {
                   <td>{scopeOf(u) || t('common.dash')}</td>
                   <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                   <td className="d-flex flex-wrap gap-2">
-                    <Button
-                      color="primary"
-                      outline
-                      size="xs"
-                      disabled={busy}
-                      onClick={() => {
-                        setNotice(null);
-                        setResetting(u.username);
-                        window.setTimeout(() => document.getElementById('reset-password')?.focus(), 0);
-                      }}
-                    >
-                      {t('users.resetPassword', { username: u.username })}
-                    </Button>
+                    {u.username !== me?.username && (
+                      <Button
+                        color="primary"
+                        outline
+                        size="xs"
+                        disabled={busy}
+                        onClick={() => {
+                          setNotice(null);
+                          setResetting(u.username);
+                          window.setTimeout(() => document.getElementById('reset-password')?.focus(), 0);
+                        }}
+                      >
+                        {t('users.resetPassword', { username: u.username })}
+                      </Button>
+                    )}
                     {u.username !== me?.username && (
                       <Button color="primary" outline size="xs" disabled={busy} onClick={() => void setActive(u.username, !u.active)}>
                         {t(u.active ? 'users.deactivate' : 'users.activate', { username: u.username })}
