@@ -28,7 +28,7 @@ export const formatIssue = (issue: ExchangeIssue): string => {
 };
 
 /** `1234567` → `1.234.567`. */
-const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /** The line that closes a list cut at ERROR_LIMIT: `… e altri 2.999.000 errori`. */
 export const moreErrors = (count: number): string => (count === 1 ? '… e un altro errore' : `… e altri ${grouped(count)} errori`);

@@ -106,3 +106,27 @@ test('cell values become the text a CSV would hold', () => {
   assert.equal(cellText({ formula: 'A1*2', result: 10 }, 'amount'), '10');
   assert.equal(cellText(new Date(Date.UTC(2024, 1, 29)), 'date'), '2024-02-29');
 });
+
+test('a cell over 10,000 characters is an error at its row and column; an unknown long header is cut', async () => {
+  const dir = await tempDir();
+  try {
+    const path = await dir.write(
+      'spese.xlsx',
+      await workbook(
+        [...header, 'q'.repeat(20_000)],
+        [
+          ['D01', 'A-1', 'FNPS', 2022, 'anziani', 'd'.repeat(10_001), 10, new Date(Date.UTC(2023, 0, 31)), null],
+          ['D01', 'A-2', 'FNPS', 2022, 'anziani', 'ok', 10, new Date(Date.UTC(2023, 0, 31)), null],
+        ],
+      ),
+    );
+    const { records, errors } = await readAll(expensesFile, path);
+    assert.deepEqual(errors, [
+      `spese.xlsx:1: ${'q'.repeat(100)}…: colonna sconosciuta (colonne ammesse: ${expensesFile.columns.map((c) => c.name).join(', ')})`,
+      'spese.xlsx:2: descrizione: valore troppo lungo: 10.001 caratteri (massimo 10.000)',
+    ]);
+    assert.deepEqual(records.map((r) => r.document), ['A-2']);
+  } finally {
+    await dir.remove();
+  }
+});

@@ -13,10 +13,13 @@
  *   lost its leading zero is refused like in CSV);
  * - date cells as `YYYY-MM-DD` (Excel stores dates as UTC day serials);
  * - booleans as `si`/`no`; rich text, hyperlinks and formula results as their text.
+ *
+ * A cell longer than MAX_FIELD_CHARS (limits.ts) is an error naming its row and column, as in CSV.
  */
 import ExcelJS from 'exceljs';
 import { meter, type ByteSource, type Digest } from './source.ts';
-import { FILE } from './issues.ts';
+import { FILE, grouped } from './issues.ts';
+import { MAX_FIELD_CHARS } from './limits.ts';
 import type { CsvReadOptions, CsvRow } from './csv-reader.ts';
 import { normalizeHeader } from './csv-reader.ts';
 import type { ColumnKind, ColumnSpec } from './files.ts';
@@ -110,12 +113,18 @@ export async function* readXlsx(source: ByteSource, options: XlsxReadOptions): A
         if (!usable || columns === null) continue;
         const values: Record<string, string> = {};
         let blank = true;
+        let tooLong = false;
         for (const [c, spec] of columns) {
           const text = cellText(cells[c], spec.kind);
+          if (text.length > MAX_FIELD_CHARS) {
+            issue(row.number, spec.name, `valore troppo lungo: ${grouped(text.length)} caratteri (massimo ${grouped(MAX_FIELD_CHARS)})`);
+            tooLong = true;
+            break;
+          }
           if (text.trim() !== '') blank = false;
           values[spec.name] = text;
         }
-        if (blank) continue;
+        if (blank || tooLong) continue;
         yield { line: row.number, values };
       }
     }
