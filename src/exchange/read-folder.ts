@@ -30,7 +30,15 @@ import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
-import { formatIssue, FILE } from './issues.ts';
+import { ErrorList, formatIssue, FILE, grouped, shown } from './issues.ts';
+import {
+  ZIP_MAX_ENTRIES,
+  ZIP_MAX_ENTRY_BYTES,
+  ZIP_MAX_RATIO,
+  ZIP_MAX_TOTAL_BYTES,
+  ZIP_PUSH_BYTES,
+  ZIP_RATIO_FREE_BYTES,
+} from './limits.ts';
 import { readExchangeFile, type ExchangeFormat, type FileSummary } from './read-file.ts';
 import {
   annualitiesFile,
@@ -71,8 +79,10 @@ export interface FolderReading {
   /** the zip itself, when the input was one */
   readonly archive: ({ readonly name: string } & Digest) | null;
   readonly records: ExchangeRecords;
-  /** `file:line: column: message`, file by file in processing order */
+  /** `file:line: column: message`, file by file in processing order: the first ERROR_LIMIT */
   readonly errors: string[];
+  /** errors past the first ERROR_LIMIT, counted only (`… e altri N errori`) */
+  readonly omittedErrors: number;
 }
 
 /** A file found in the input, not yet read. */
@@ -103,36 +113,122 @@ const newUnzip = (onFile: ConstructorParameters<typeof Unzip>[0]): Unzip => {
   return unzip;
 };
 
-/** Entry names of a zip file, and the digest of the zip itself. */
-const listZip = async (path: string): Promise<{ names: string[]; digest: Digest }> => {
+const MB = 1024 * 1024;
+
+/**
+ * The bounds of limits.ts for one entry that has given `out` bytes from about `compressed` bytes
+ * of the zip, in an archive that has given `total` bytes so far: the Italian reason to refuse, or null.
+ */
+export const zipRefusal = (name: string, out: number, compressed: number, total: number): string | null => {
+  if (out > ZIP_MAX_ENTRY_BYTES) return `la voce "${shown(name)}" supera ${grouped(ZIP_MAX_ENTRY_BYTES / MB)} MB una volta decompressa: archivio rifiutato`;
+  if (out > ZIP_RATIO_FREE_BYTES && out > ZIP_MAX_RATIO * Math.max(1, compressed)) {
+    return `la voce "${shown(name)}" decompressa è più di ${ZIP_MAX_RATIO} volte l'originale compresso (archivio costruito per esaurire la memoria?): archivio rifiutato`;
+  }
+  if (total > ZIP_MAX_TOTAL_BYTES) return `l'archivio supera ${grouped(ZIP_MAX_TOTAL_BYTES / MB)} MB una volta decompresso: archivio rifiutato`;
+  return null;
+};
+
+/** The compression methods registered in newUnzip: stored and deflate. */
+const readable = (file: { compression: number }) => file.compression === 0 || file.compression === 8;
+
+/**
+ * Hands a chunk of the zip to `unzip` in slices of ZIP_PUSH_BYTES: fflate inflates one push whole
+ * and in one piece, so this bounds what a single push can take before the bounds are checked.
+ * `after` runs after each slice; when it answers true the rest is not pushed.
+ */
+const pushSliced = (unzip: Unzip, chunk: Uint8Array, after: (bytes: number) => boolean): boolean => {
+  for (let at = 0; at < chunk.length; at += ZIP_PUSH_BYTES) {
+    const slice = chunk.subarray(at, at + ZIP_PUSH_BYTES);
+    unzip.push(slice, false);
+    if (after(slice.length)) return true;
+  }
+  return false;
+};
+
+/**
+ * Entry names of a zip file, and the digest of the zip itself. Every entry is inflated here once
+ * and thrown away as it comes, to measure it: an archive over a bound of limits.ts (entries, size
+ * of an entry or of the whole, compression ratio) is refused before any of it is read, and memory
+ * never holds more than a slice's output. (An entry never started would be buffered by fflate.)
+ */
+const listZip = async (path: string): Promise<{ names: string[]; digest: Digest; refused: string | null }> => {
   const names: string[] = [];
   const hash = createHash('sha256');
   let bytes = 0;
-  const unzip = newUnzip((file) => names.push(file.name));
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    unzip.push(chunk, false);
+  let fed = 0;
+  let total = 0;
+  let refused: string | null = null;
+  const unzip = newUnzip((file) => {
+    if (refused) return;
+    names.push(file.name);
+    if (names.length > ZIP_MAX_ENTRIES) {
+      refused = `l'archivio contiene più di ${grouped(ZIP_MAX_ENTRIES)} voci: archivio rifiutato`;
+      return;
+    }
+    if (!readable(file)) return; // an unknown method: refused when read, if it is a table
+    const start = fed;
+    let out = 0;
+    file.ondata = (error, data, final) => {
+      if (refused) return;
+      if (error) {
+        refused = `voce "${shown(file.name)}" non leggibile: ${shown(error.message)}`;
+        return;
+      }
+      out += data.length;
+      total += data.length;
+      refused = zipRefusal(file.name, out, fed - start, total);
+      if (refused && !final) file.terminate();
+    };
+    file.start();
+  });
+  const input = createReadStream(path);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (pushSliced(unzip, chunk, (n) => ((fed += n), refused !== null))) break;
+    }
+  } finally {
+    input.destroy();
   }
+  if (refused) return { names, digest: { sha256: '', bytes }, refused };
   unzip.push(new Uint8Array(0), true);
-  return { names, digest: { sha256: hash.digest('hex'), bytes } };
+  return { names, digest: { sha256: hash.digest('hex'), bytes }, refused };
 };
 
 /**
  * The content of one zip entry as a stream: one pass over the zip per entry
  * keeps memory bounded whatever the size of `spese.csv` and lets the files be
- * read in the table's order whatever the order of the archive.
+ * read in the table's order whatever the order of the archive. The entries before it are
+ * inflated and thrown away (fflate would otherwise keep them), and the entry's bounds are
+ * checked again as it streams.
  */
 const zipEntry = (path: string, entryName: string): Readable => {
   const out = new PassThrough();
   const pump = async () => {
     let found = false;
     let finished = false;
+    let fed = 0;
     const unzip = newUnzip((file) => {
-      if (found || file.name !== entryName) return;
+      if (found || file.name !== entryName) {
+        if (readable(file)) {
+          file.ondata = () => {};
+          file.start();
+        }
+        return;
+      }
       found = true;
+      const start = fed;
+      let size = 0;
       file.ondata = (error, data, final) => {
+        if (out.destroyed) return;
         if (error) return void out.destroy(error);
+        size += data.length;
+        const refused = zipRefusal(entryName, size, fed - start, 0);
+        if (refused) {
+          if (!final) file.terminate();
+          return void out.destroy(new Error(refused));
+        }
         out.write(data);
         if (final) {
           finished = true;
@@ -144,9 +240,13 @@ const zipEntry = (path: string, entryName: string): Readable => {
     const input = createReadStream(path);
     try {
       for await (const chunk of input as AsyncIterable<Buffer>) {
-        unzip.push(chunk, false);
-        if (finished || out.destroyed) return;
-        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        for (let at = 0; at < chunk.length; at += ZIP_PUSH_BYTES) {
+          const slice = chunk.subarray(at, at + ZIP_PUSH_BYTES);
+          fed += slice.length;
+          unzip.push(slice, false);
+          if (finished || out.destroyed) return;
+          if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        }
       }
       unzip.push(new Uint8Array(0), true);
     } finally {
@@ -158,12 +258,16 @@ const zipEntry = (path: string, entryName: string): Readable => {
   return out;
 };
 
-const zipEntries = async (path: string, displayName: string, errors: string[]) => {
+const zipEntries = async (path: string, displayName: string, errors: ErrorList) => {
   let listing: Awaited<ReturnType<typeof listZip>>;
   try {
     listing = await listZip(path);
   } catch (error) {
     errors.push(fileIssue(displayName, `archivio zip non leggibile: ${(error as Error).message}`));
+    return { entries: [], digest: null };
+  }
+  if (listing.refused) {
+    errors.push(fileIssue(displayName, listing.refused));
     return { entries: [], digest: null };
   }
   const files = listing.names.filter((name) => !name.endsWith('/') && !isIgnored(name));
@@ -185,7 +289,7 @@ interface Collected {
   cleanup: (() => Promise<void>)[];
 }
 
-const collectPath = async (path: string, errors: string[], into: Collected): Promise<void> => {
+const collectPath = async (path: string, errors: ErrorList, into: Collected): Promise<void> => {
   let info;
   try {
     info = await stat(path);
@@ -208,7 +312,7 @@ const collectPath = async (path: string, errors: string[], into: Collected): Pro
   }
 };
 
-const collectUpload = async (upload: Upload, errors: string[], into: Collected): Promise<void> => {
+const collectUpload = async (upload: Upload, errors: ErrorList, into: Collected): Promise<void> => {
   const name = basename(upload.name);
   if (!name.toLowerCase().endsWith('.zip')) {
     if ('path' in upload) into.entries.push({ name, open: () => upload.path, discard: () => {}, reopenable: true });
@@ -230,7 +334,7 @@ const collectUpload = async (upload: Upload, errors: string[], into: Collected):
 
 // ── reading ────────────────────────────────────────────────────────────────
 
-type Step = (entry: Entry, format: ExchangeFormat, state: { files: FileSummary[]; errors: string[] }) => Promise<void>;
+type Step = (entry: Entry, format: ExchangeFormat, state: { files: FileSummary[]; errors: ErrorList }) => Promise<void>;
 
 /** One typed step per file: reads it and hands each batch of records to `sink`. */
 const step =
@@ -245,6 +349,7 @@ const step =
     try {
       for await (const batch of reading) {
         for (const error of batch.errors) state.errors.push(error);
+        state.errors.addOmitted(batch.omitted);
         if (batch.records.length > 0) await sink(batch.records);
       }
     } catch (error) {
@@ -261,7 +366,7 @@ const append =
   };
 
 export const readFolder = async (input: FolderInput, options: ReadFolderOptions = {}): Promise<FolderReading> => {
-  const errors: string[] = [];
+  const errors = new ErrorList();
   const files: FileSummary[] = [];
   const records: ExchangeRecords = {
     distretti: [],
@@ -328,7 +433,7 @@ export const readFolder = async (input: FolderInput, options: ReadFolderOptions 
   } finally {
     for (const cleanup of collected.cleanup) await cleanup();
   }
-  return { files, archive: collected.archive, records, errors };
+  return { files, archive: collected.archive, records, errors: errors.kept, omittedErrors: errors.omitted };
 };
 
 export { readExchangeFile } from './read-file.ts';

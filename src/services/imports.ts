@@ -62,8 +62,8 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       });
       // Lines the reader refused do not stop the checks against the database: one answer names
       // every error of every file (EXCHANGE.md), and nothing is stored while any exists.
-      const issues = new IssueList();
-      issues.addFormatted(reading.errors);
+      const issues = new IssueList(fileRank);
+      issues.addFormatted(reading.errors, reading.omittedErrors);
       const r = reading.records;
       const f = (key: string) => nameOf(reading.files, key);
       const history = historyStep(ctx, tx, actor, issues);
@@ -85,7 +85,7 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       await refreshHistoryTotals(history, { assignments: r.assegnazioni.length > 0, disbursements: r.liquidazioni.length > 0 });
       if (r.liquidazioni.length > 0) await checkDisbursementLimits(history, r.liquidazioni, f('liquidazioni'));
       await step('spese', staging.staged > 0, () => staging.commit(ctx, actor, f('spese'), issues));
-      if (!issues.empty) throw new Rejected(issues.sorted(fileRank), reading.files);
+      if (!issues.empty) throw new Rejected(issues.sorted(), reading.files);
       await history.flush();
       const receipt = await storeReceipt(ctx, tx, actor, reading, counts);
       const summary = Object.entries(counts).map(([file, c]) => `${file}: ${c.added} aggiunti, ${c.changed} modificati, ${c.unchanged} invariati`);
