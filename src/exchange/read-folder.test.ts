@@ -235,3 +235,21 @@ test('every error of a file with 3,000 bad lines: the first 1,000 in full, then 
     await dir.remove();
   }
 });
+
+test('a failure of the receiver (the database) is not reported as a line of the file: it reaches the caller', async () => {
+  const dir = await tempDir();
+  try {
+    await dir.write('spese.csv', csvText(rows(3, (i) => expense({ documento: `F-${i}` }))));
+    const failure = new Error('connection terminated unexpectedly');
+    await assert.rejects(
+      readFolder(dir.path, {
+        onExpenseBatch: () => {
+          throw failure;
+        },
+      }),
+      (e) => e === failure,
+    );
+  } finally {
+    await dir.remove();
+  }
+});

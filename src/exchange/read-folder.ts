@@ -39,7 +39,7 @@ import {
   ZIP_PUSH_BYTES,
   ZIP_RATIO_FREE_BYTES,
 } from './limits.ts';
-import { readExchangeFile, type ExchangeFormat, type FileSummary } from './read-file.ts';
+import { readExchangeFile, type ExchangeBatch, type ExchangeFormat, type FileSummary } from './read-file.ts';
 import {
   annualitiesFile,
   assignmentsFile,
@@ -346,15 +346,30 @@ const step =
   ): Step =>
   async (entry, format, state) => {
     const reading = readExchangeFile(spec, entry.open(), { fileName: entry.name, format, batchSize, duplicatesCheckedByCaller });
-    try {
-      for await (const batch of reading) {
-        for (const error of batch.errors) state.errors.push(error);
-        state.errors.addOmitted(batch.omitted);
-        if (batch.records.length > 0) await sink(batch.records);
+    const batches = reading[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<ExchangeBatch<R>>;
+      try {
+        next = await batches.next();
+      } catch (error) {
+        // the bytes could not be read (a zip entry cut short or over a bound): a problem of the file
+        state.errors.push(fileIssue(entry.name, `file non leggibile: ${shown((error as Error).message)}`));
+        return;
       }
-    } catch (error) {
-      state.errors.push(fileIssue(entry.name, `file non leggibile: ${(error as Error).message}`));
-      return;
+      if (next.done) break;
+      const batch = next.value;
+      for (const error of batch.errors) state.errors.push(error);
+      state.errors.addOmitted(batch.omitted);
+      // Outside the try: a failure of the receiver (the database) is not a problem of the file,
+      // and is never reported as one of its lines; it reaches the importer, which stores nothing.
+      if (batch.records.length > 0) {
+        try {
+          await sink(batch.records);
+        } catch (error) {
+          await batches.return?.(undefined).catch(() => {}); // closes the file
+          throw error;
+        }
+      }
     }
     if (reading.summary) state.files.push(reading.summary);
   };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.ts';
-import { importExchange } from '../../services/imports.ts';
+import { ImportFailed, importExchange } from '../../services/imports.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
 import { problemResponses } from '../schemas.ts';
@@ -40,9 +40,17 @@ export const importRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
       const { files: saved } = await request.saveRequestFiles({ limits: { fileSize: 500 * 1024 * 1024, files: 20 } });
       if (saved.length === 0) throw invalid('import.no_files', 'Nessun file ricevuto');
       const uploads = saved.map((f) => ({ name: f.filename, path: f.filepath }));
-      const result = await importExchange(ctx, actorOf(request), { kind: 'uploads', files: uploads });
+      let result;
+      try {
+        result = await importExchange(ctx, actorOf(request), { kind: 'uploads', files: uploads });
+      } catch (e) {
+        if (!(e instanceof ImportFailed)) throw e;
+        // the cause (a database message) goes to the log only
+        request.log.error({ err: e.cause }, 'importazione annullata per un errore interno');
+        return sendProblem(reply, 500, 'import.internal', 'Errore interno: nulla è stato salvato');
+      }
       if (!result.ok) {
-        return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${result.errors.length} errori, nessun dato salvato`, result.errors);
+        return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${result.count} errori, nessun dato salvato`, result.errors);
       }
       return { receipt: result.receipt, summary: result.summary };
     },
