@@ -15,6 +15,8 @@ import { rowsOf } from '../../src/db/client.ts';
 import { ImportFailed, importExchange } from '../../src/services/imports.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
 import { zipBomb } from '../../src/exchange/fixtures.ts';
+import fc from 'fast-check';
+import { zipSync } from 'fflate';
 
 const folder = (files: Record<string, string>) => {
   const dir = mkdtempSync(join(tmpdir(), 'regia-hostile-'));
@@ -125,6 +127,48 @@ describe(`hostile files (${testEngine})`, () => {
     assert.equal(r.errors[0], 'spese.csv:2: distretto: distretto "D09" inesistente');
     assert.equal(r.errors[1000], '… e altri 500 errori');
     assert.deepEqual(await counts(), before);
+  });
+
+  it('fuzz: a mutated folder is stored whole or refused with nothing stored, never an internal error', async () => {
+    const started = Date.now();
+    const base = { ...registry, 'spese.csv': expenses(20) };
+    // a mutation: a byte of a file changed, a line cut or doubled, a value replaced by a hostile one
+    const mutation = fc.record({
+      file: fc.constantFrom(...Object.keys(base)),
+      at: fc.nat(),
+      kind: fc.constantFrom('byte', 'cut', 'double', 'value'),
+      byte: fc.integer({ min: 0, max: 255 }),
+      value: fc.constantFrom('10.005', '99999999999999999', '1899-01-01', '"', '\r', 'x'.repeat(20_000), '=1+1', '-5', ''),
+    });
+    const mutate = (files: Record<string, string>, m: { file: string; at: number; kind: string; byte: number; value: string }) => {
+      const text = Buffer.from(files[m.file]!, 'utf8');
+      const at = m.at % (text.length + 1);
+      let out: Buffer;
+      if (m.kind === 'byte') out = Buffer.concat([text.subarray(0, at), Buffer.from([m.byte]), text.subarray(at + 1)]);
+      else if (m.kind === 'cut') out = text.subarray(0, at);
+      else if (m.kind === 'double') out = Buffer.concat([text, text.subarray(text.indexOf(0x0a) + 1)]);
+      else out = Buffer.concat([text.subarray(0, at), Buffer.from(m.value), text.subarray(at)]);
+      return { ...files, [m.file]: out.toString('latin1') };
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), async (mutations, zipped) => {
+        let files: Record<string, string> = base;
+        for (const m of mutations) files = mutate(files, m);
+        const before = await counts();
+        const dir = folder({});
+        const input = zipped
+          ? (writeFileSync(join(dir, 'dati.zip'), zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'latin1'))])))), join(dir, 'dati.zip'))
+          : (Object.entries(files).forEach(([k, v]) => writeFileSync(join(dir, k), Buffer.from(v, 'latin1'))), dir);
+        const r = await importExchange(t.ctx, SYSTEM, { kind: 'path', path: input });
+        if (!r.ok) {
+          assert.ok(r.errors.length > 0 && r.errors.length <= 1001);
+          for (const e of r.errors) assert.ok(e.length < 1_200, e.slice(0, 200));
+          assert.deepEqual(await counts(), before, `refused, yet something was stored: ${r.errors.slice(0, 3).join(' | ')}`);
+        }
+      }),
+      { numRuns: 25 },
+    );
+    assert.ok(Date.now() - started < 60_000, `took ${Date.now() - started} ms`);
   });
 
   it('a zip bomb upload is refused as file: message and stores nothing', async () => {
