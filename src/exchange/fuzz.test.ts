@@ -98,11 +98,11 @@ test('random and mutated CSV files: the readers never throw, issues are bounded,
       for (let at = 0; at < bytes.length && sure; at += chunk) sure = scan.push(bytes.subarray(at, at + chunk)) !== null;
       sure = sure && scan.end() !== null;
       if (sure && !districts) assert.deepEqual(r.errors, [], 'the scanner accepted a file the reader refuses');
-      assert.ok(Date.now() - t0 < 5_000, `a file of ${bytes.length} bytes took ${Date.now() - t0} ms`);
+      assert.ok(Date.now() - t0 < 15_000, `a file of ${bytes.length} bytes took ${Date.now() - t0} ms`);
     }),
     { numRuns: 150 },
   );
-  assert.ok(Date.now() - started < 20_000);
+  assert.ok(Date.now() - started < 60_000, `took ${Date.now() - started} ms`);
 });
 
 test('250,000 bad lines: the first 1,000 errors listed, the rest counted, memory flat', async () => {
@@ -171,7 +171,7 @@ test('random, mutated and bomb zips: readFolder never throws, refuses bombs, bou
           });
           checkIssues(reading!.errors);
           assert.ok(growth < 300 * 1024 * 1024, `memory grew by ${Math.round(growth / 1024 / 1024)} MB`);
-          assert.ok(Date.now() - t0 < 8_000, `took ${Date.now() - t0} ms`);
+          assert.ok(Date.now() - t0 < 20_000, `took ${Date.now() - t0} ms`);
         },
       ),
       { numRuns: 60 },
@@ -179,5 +179,5 @@ test('random, mutated and bomb zips: readFolder never throws, refuses bombs, bou
   } finally {
     await dir.remove();
   }
-  assert.ok(Date.now() - started < 30_000);
+  assert.ok(Date.now() - started < 90_000, `took ${Date.now() - started} ms`);
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { zipSync, strToU8 } from 'fflate';
 import ExcelJS from 'exceljs';
-import { readFolder, zipRefusal } from './read-folder.ts';
+import { readFolder } from './read-folder.ts';
+import { zipRefusal } from './zip-guard.ts';
 import { ZIP_MAX_ENTRY_BYTES, ZIP_MAX_TOTAL_BYTES } from './limits.ts';
 import type { ExpenseRecord } from './files.ts';
 import {

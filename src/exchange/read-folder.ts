@@ -29,16 +29,9 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
-import { ErrorList, formatIssue, FILE, grouped, shown } from './issues.ts';
-import {
-  ZIP_MAX_ENTRIES,
-  ZIP_MAX_ENTRY_BYTES,
-  ZIP_MAX_RATIO,
-  ZIP_MAX_TOTAL_BYTES,
-  ZIP_PUSH_BYTES,
-  ZIP_RATIO_FREE_BYTES,
-} from './limits.ts';
+import { ErrorList, formatIssue, FILE, shown } from './issues.ts';
+import { ZIP_PUSH_BYTES } from './limits.ts';
+import { inflatable, newUnzip, zipRefusal, ZipMeter } from './zip-guard.ts';
 import { readExchangeFile, type ExchangeBatch, type ExchangeFormat, type FileSummary } from './read-file.ts';
 import {
   annualitiesFile,
@@ -106,94 +99,26 @@ const fileIssue = (name: string, message: string): string => formatIssue({ file:
 
 // ── zip ────────────────────────────────────────────────────────────────────
 
-const newUnzip = (onFile: ConstructorParameters<typeof Unzip>[0]): Unzip => {
-  const unzip = new Unzip(onFile);
-  unzip.register(UnzipInflate);
-  unzip.register(UnzipPassThrough);
-  return unzip;
-};
-
-const MB = 1024 * 1024;
-
 /**
- * The bounds of limits.ts for one entry that has given `out` bytes from about `compressed` bytes
- * of the zip, in an archive that has given `total` bytes so far: the Italian reason to refuse, or null.
- */
-export const zipRefusal = (name: string, out: number, compressed: number, total: number): string | null => {
-  if (out > ZIP_MAX_ENTRY_BYTES) return `la voce "${shown(name)}" supera ${grouped(ZIP_MAX_ENTRY_BYTES / MB)} MB una volta decompressa: archivio rifiutato`;
-  if (out > ZIP_RATIO_FREE_BYTES && out > ZIP_MAX_RATIO * Math.max(1, compressed)) {
-    return `la voce "${shown(name)}" decompressa è più di ${ZIP_MAX_RATIO} volte l'originale compresso (archivio costruito per esaurire la memoria?): archivio rifiutato`;
-  }
-  if (total > ZIP_MAX_TOTAL_BYTES) return `l'archivio supera ${grouped(ZIP_MAX_TOTAL_BYTES / MB)} MB una volta decompresso: archivio rifiutato`;
-  return null;
-};
-
-/** The compression methods registered in newUnzip: stored and deflate. */
-const readable = (file: { compression: number }) => file.compression === 0 || file.compression === 8;
-
-/**
- * Hands a chunk of the zip to `unzip` in slices of ZIP_PUSH_BYTES: fflate inflates one push whole
- * and in one piece, so this bounds what a single push can take before the bounds are checked.
- * `after` runs after each slice; when it answers true the rest is not pushed.
- */
-const pushSliced = (unzip: Unzip, chunk: Uint8Array, after: (bytes: number) => boolean): boolean => {
-  for (let at = 0; at < chunk.length; at += ZIP_PUSH_BYTES) {
-    const slice = chunk.subarray(at, at + ZIP_PUSH_BYTES);
-    unzip.push(slice, false);
-    if (after(slice.length)) return true;
-  }
-  return false;
-};
-
-/**
- * Entry names of a zip file, and the digest of the zip itself. Every entry is inflated here once
- * and thrown away as it comes, to measure it: an archive over a bound of limits.ts (entries, size
- * of an entry or of the whole, compression ratio) is refused before any of it is read, and memory
- * never holds more than a slice's output. (An entry never started would be buffered by fflate.)
+ * Entry names of a zip file, and the digest of the zip itself. Every entry is measured by a
+ * ZipMeter (zip-guard.ts): an archive over a bound of limits.ts is refused before any of it is read.
  */
 const listZip = async (path: string): Promise<{ names: string[]; digest: Digest; refused: string | null }> => {
-  const names: string[] = [];
   const hash = createHash('sha256');
   let bytes = 0;
-  let fed = 0;
-  let total = 0;
-  let refused: string | null = null;
-  const unzip = newUnzip((file) => {
-    if (refused) return;
-    names.push(file.name);
-    if (names.length > ZIP_MAX_ENTRIES) {
-      refused = `l'archivio contiene più di ${grouped(ZIP_MAX_ENTRIES)} voci: archivio rifiutato`;
-      return;
-    }
-    if (!readable(file)) return; // an unknown method: refused when read, if it is a table
-    const start = fed;
-    let out = 0;
-    file.ondata = (error, data, final) => {
-      if (refused) return;
-      if (error) {
-        refused = `voce "${shown(file.name)}" non leggibile: ${shown(error.message)}`;
-        return;
-      }
-      out += data.length;
-      total += data.length;
-      refused = zipRefusal(file.name, out, fed - start, total);
-      if (refused && !final) file.terminate();
-    };
-    file.start();
-  });
+  const meter = new ZipMeter();
   const input = createReadStream(path);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       hash.update(chunk);
       bytes += chunk.length;
-      if (pushSliced(unzip, chunk, (n) => ((fed += n), refused !== null))) break;
+      if (meter.push(chunk)) break;
     }
   } finally {
     input.destroy();
   }
-  if (refused) return { names, digest: { sha256: '', bytes }, refused };
-  unzip.push(new Uint8Array(0), true);
-  return { names, digest: { sha256: hash.digest('hex'), bytes }, refused };
+  const refused = meter.refused ?? meter.end();
+  return { names: meter.names, digest: { sha256: refused ? '' : hash.digest('hex'), bytes }, refused };
 };
 
 /**
@@ -211,7 +136,7 @@ const zipEntry = (path: string, entryName: string): Readable => {
     let fed = 0;
     const unzip = newUnzip((file) => {
       if (found || file.name !== entryName) {
-        if (readable(file)) {
+        if (inflatable(file)) {
           file.ondata = () => {};
           file.start();
         }

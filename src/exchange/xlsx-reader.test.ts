@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readExchangeFile } from './read-file.ts';
 import { expensesFile, municipalitiesFile, type ExchangeFileSpec } from './files.ts';
 import { cellText } from './xlsx-reader.ts';
-import { tempDir } from './fixtures.ts';
+import { tempDir, zipBomb } from './fixtures.ts';
 
 type Cell = string | number | Date | null;
 
@@ -126,6 +126,27 @@ test('a cell over 10,000 characters is an error at its row and column; an unknow
       'spese.xlsx:2: descrizione: valore troppo lungo: 10.001 caratteri (massimo 10.000)',
     ]);
     assert.deepEqual(records.map((r) => r.document), ['A-2']);
+  } finally {
+    await dir.remove();
+  }
+});
+
+test('an XLSX bomb (a workbook is a zip) is refused before exceljs inflates it', async () => {
+  const dir = await tempDir();
+  try {
+    const bomb = zipBomb([
+      { name: '[Content_Types].xml', head: '<?xml version="1.0"?>', bytes: 1 },
+      { name: 'xl/sharedStrings.xml', head: '<?xml version="1.0"?><sst><si><t>', bytes: 300 * 1024 * 1024, fill: 0x61 },
+    ]);
+    const path = await dir.write('spese.xlsx', bomb);
+    const before = process.memoryUsage();
+    const started = Date.now();
+    const { errors, summary } = await readAll(expensesFile, path);
+    const after = process.memoryUsage();
+    assert.deepEqual(errors, [`spese.xlsx:1: file: la voce "xl/sharedStrings.xml" decompressa è più di 100 volte l'originale compresso (archivio costruito per esaurire la memoria?): archivio rifiutato`]);
+    assert.equal(summary?.bytes, bomb.length, 'the whole file is read for its digest');
+    assert.ok(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers < 150 * 1024 * 1024);
+    assert.ok(Date.now() - started < 5_000);
   } finally {
     await dir.remove();
   }
