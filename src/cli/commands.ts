@@ -145,7 +145,7 @@ export const commands: Command[] = [
       const result = await withContext('import', { page: ['Importazioni', '/importazioni'], api: 'POST /api/imports' }, (ctx) => importExchange(ctx, cliActor(), { kind: 'path', path: positionals[0]! }));
       if (!result.ok) {
         for (const e of result.errors) console.error(e);
-        console.error(`Importazione annullata: ${result.errors.length} errori, nessun dato salvato.`);
+        console.error(`Importazione annullata: ${result.count} errori, nessun dato salvato.`);
         return 1;
       }
       for (const line of result.summary) console.log(line);

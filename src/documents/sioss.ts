@@ -1,13 +1,16 @@
 /** The SIOSS export (EXCHANGE.md): CSV with `;` and decimal comma, or XLSX with the same columns. */
 import ExcelJS from 'exceljs';
 import type { SiossRow } from '../services/funds/readouts.ts';
+import { csvNumber, writeCsv } from '../exchange/csv-writer.ts';
 
 export const SIOSS_COLUMNS = ['fondo', 'annualita', 'distretto', 'area', 'importo_riconosciuto'] as const;
 
-const quote = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
+/** Text cells go through the formula-injection guard of csv-writer.ts; annuality and amount are numbers. */
 export const siossCsv = (rows: readonly SiossRow[]): string =>
-  [SIOSS_COLUMNS.join(';'), ...rows.map((r) => SIOSS_COLUMNS.map((c) => quote(String(r[c]))).join(';'))].join('\r\n') + '\r\n';
+  writeCsv(
+    SIOSS_COLUMNS,
+    rows.map((r) => [r.fondo, r.annualita, r.distretto, r.area, csvNumber(r.importo_riconosciuto)]),
+  );
 
 export const siossXlsx = async (rows: readonly SiossRow[]): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();

@@ -166,3 +166,23 @@ test('reads a file path and returns the sha256 and size of its bytes', async () 
     await dir.remove();
   }
 });
+
+test('an over-long field is named by line and column, an over-long line stops the file; nothing long is echoed', async () => {
+  const long = 'x'.repeat(10_001);
+  const fields = await read(`codice;nome;note\nD01;Uno;\nD02;${long};\nD03;Tre;\n`);
+  assert.deepEqual(fields.errors, ['prova.csv:3: nome: valore troppo lungo: 10.001 caratteri (massimo 10.000)']);
+  assert.deepEqual(fields.rows.map((r) => r.values.codice), ['D01', 'D03']);
+
+  const line = await read(`codice;nome;note\nD01;Uno;\nD02;${'yy;'.repeat(60_000)}\nD03;Tre;\n`);
+  assert.deepEqual(line.errors, ['prova.csv:3: riga: riga troppo lunga: oltre 100.000 caratteri (virgolette non chiuse?)']);
+
+  // a 10 MB header with no line end: one short error, the header is not echoed
+  const header = await read(chunked(`codice;nome;${'z'.repeat(10 * 1024 * 1024)}`, 64 * 1024));
+  assert.equal(header.errors.length, 1);
+  assert.ok(header.errors[0]!.length < 300, header.errors[0]!.slice(0, 300));
+  assert.match(header.errors[0]!, /^prova\.csv:1: riga: riga troppo lunga/);
+
+  // an unknown column of 50,000 characters: its name cut at 100 characters
+  const unknown = await read(`codice;nome;${'w'.repeat(50_000)}\nD01;Uno;x\n`);
+  assert.equal(unknown.errors[0], `prova.csv:1: ${'w'.repeat(100)}…: colonna sconosciuta (colonne ammesse: codice, nome, note)`);
+});

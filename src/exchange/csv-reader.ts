@@ -20,10 +20,14 @@
  *   field that is never closed, or text after a closing quote, stops the file
  *   with one error at the line where that record starts.
  * - Text that is not valid UTF-8 (a Windows-1252 export) is an error per row.
+ * - A field longer than MAX_FIELD_CHARS is an error naming its column (the row is not read); a
+ *   record longer than MAX_RECORD_CHARS (limits.ts) stops the file with one error at its line, so
+ *   the parser never holds more than that, and nothing long is echoed back.
  */
 import { parse, type Parser } from 'csv-parse';
 import { meter, type ByteSource, type Digest } from './source.ts';
-import { FILE, ROW, type ExchangeIssue } from './issues.ts';
+import { FILE, grouped, ROW, type ExchangeIssue } from './issues.ts';
+import { MAX_FIELD_CHARS, MAX_RECORD_CHARS } from './limits.ts';
 
 export interface CsvColumn {
   readonly name: string;
@@ -84,7 +88,7 @@ const csvErrorMessage = (error: unknown): string => {
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'formato CSV non valido: dopo le virgolette di chiusura deve seguire il separatore o la fine della riga';
     case 'CSV_MAX_RECORD_SIZE':
-      return 'formato CSV non valido: riga troppo lunga (virgolette non chiuse?)';
+      return `riga troppo lunga: oltre ${grouped(MAX_RECORD_CHARS)} caratteri (virgolette non chiuse?)`;
     default:
       return `formato CSV non valido: ${(error as Error).message}`;
   }
@@ -170,6 +174,14 @@ export async function* readCsv(source: ByteSource, options: CsvReadOptions): Asy
       issue(line, ROW, `la riga ha ${record.length} campi, l'intestazione ne ha ${width}`);
       return;
     }
+    for (let i = 0; i < record.length; i++) {
+      const length = record[i]!.length;
+      if (length > MAX_FIELD_CHARS) {
+        const column = header.names[i] ?? `colonna ${i + 1}`;
+        issue(line, column, `valore troppo lungo: ${grouped(length)} caratteri (massimo ${grouped(MAX_FIELD_CHARS)})`);
+        return;
+      }
+    }
     const values: Record<string, string> = {};
     for (let i = 0; i < width; i++) {
       const name = header.names[i];
@@ -194,6 +206,7 @@ export async function* readCsv(source: ByteSource, options: CsvReadOptions): Asy
       raw: true,
       relax_column_count: true,
       relax_quotes: true,
+      max_record_size: MAX_RECORD_CHARS,
       on_record: (output: unknown) => {
         // with `raw: true` each record comes as { record, raw }
         const { record, raw } = output as { record: string[]; raw: string };
@@ -245,7 +258,7 @@ export async function* readCsv(source: ByteSource, options: CsvReadOptions): Asy
   }
   if (parser === null && headBytes > 0) await startFromHead();
   if (parser !== null && !stopped) await feed(null);
-  if (header === null) issue(1, FILE, 'file vuoto: manca la riga di intestazione');
+  if (header === null && !stopped) issue(1, FILE, 'file vuoto: manca la riga di intestazione');
   yield* rows;
   return digest();
 }

@@ -73,9 +73,9 @@ const any = {
   description: fc.oneof(clean.description, fc.constantFrom(' spazi ', '\u00a0', 'tab\tin', 'fine è', '\ufeffx')),
   amount: fc.oneof(
     clean.amount,
-    fc.constantFrom('', '0', '0,00', '-5', '12,345', '1.234', '1,234', '1,234.56', '€ 12,34', '12 €', '1 234,56', '00012', '12.', '.5', ',5', '1e3', '99999999999999', '99999999999999,99', ' 7 ', '７'),
+    fc.constantFrom('', '0', '0,00', '-5', '12,345', '1.234', '1,234', '1,234.56', '€ 12,34', '12 €', '1 234,56', '00012', '12.', '.5', ',5', '1e3', '99999999999999', '99999999999999,99', ' 7 ', '７', '10.005', '100000000000', '100000000000,00', '100000000000,01', '100000000001', '100.000.000.000,01'),
   ),
-  date: fc.oneof(clean.date, fc.constantFrom('', '2023-02-29', '2024-02-29', '29/02/2023', '31/04/2024', '2024-13-01', '2024-1-5', '0999-01-01', '1/1/99', ' 2024-01-05 ', '2024/01/05', '01/05/2024 ')),
+  date: fc.oneof(clean.date, fc.constantFrom('', '2023-02-29', '2024-02-29', '29/02/2023', '31/04/2024', '2024-13-01', '2024-1-5', '0999-01-01', '1/1/99', ' 2024-01-05 ', '2024/01/05', '01/05/2024 ', '1900-01-01', '1899-12-31', '31/12/2199', '2200-01-01', '01/01/1899')),
   recognised: fc.oneof(fc.constant(''), clean.amount, fc.constantFrom('0', '-1', ' ', '€ 1', '1.234')),
 };
 
@@ -174,6 +174,12 @@ test('the scanner leaves to the reader what it cannot be sure of', () => {
     ['a recognised amount above the amount', `${header}\nD01;A-2;FNPS;2022;anziani;x;1;2023-01-31;2\n`],
     ['a zero amount', `${header}\nD01;A-2;FNPS;2022;anziani;x;0;2023-01-31;\n`],
     ['an empty file', ''],
+    ['an ambiguous amount', `${header}\nD01;A-2;FNPS;2022;anziani;x;10.005;2023-01-31;\n`],
+    ['an amount above € 100.000.000.000,00', `${header}\nD01;A-2;FNPS;2022;anziani;x;100000000000,01;2023-01-31;\n`],
+    ['a date before 1900', `${header}\nD01;A-2;FNPS;2022;anziani;x;1;1899-12-31;\n`],
+    ['a date after 2199', `${header}\nD01;A-2;FNPS;2022;anziani;x;1;01/01/2200;\n`],
+    ['a field over the reader\'s bound', `${header}\nD01;A-2;FNPS;2022;anziani;${'x'.repeat(10_001)};1;2023-01-31;\n`],
+    ['a line with no end that never stops', `${header}\n${'x'.repeat(50_000)}`],
   ] as const) {
     assert.equal(scanned(Buffer.from(text), 7, 16), null, why);
   }

@@ -14,8 +14,8 @@
  * database's unique key, and the totals' keys against the registry).
  */
 import { isUtf8 } from 'node:buffer';
-import { parseCalendarDate } from '../domain/dates.ts';
-import { annuality as parseAnnuality, optionalAmount, positiveAmount } from './fields.ts';
+import { annuality as parseAnnuality, date as parseDate, optionalAmount, positiveAmount } from './fields.ts';
+import { MAX_AMOUNT_CENTS, MAX_FIELD_CHARS, MAX_YEAR, MIN_YEAR } from './limits.ts';
 import { detectSeparator, normalizeHeader } from './csv-reader.ts';
 import { expensesFile } from './files.ts';
 
@@ -32,6 +32,7 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
 const MAX_SAFE_CENTS_DIGITS = 13; // 10^13 euros × 100 stays below 2^53
+const MAX_CENTS = Number(MAX_AMOUNT_CENTS);
 
 export interface ExpenseScanHeader {
   readonly delimiter: ';' | ',';
@@ -139,6 +140,8 @@ export class ExpenseScanner {
   }
 
   private line(block: Buffer, start: number, end: number) {
+    // A line that could hold a field over the reader's bound: the reader names it.
+    if (end - start > MAX_FIELD_CHARS) doubt();
     const { width, positions } = this.header;
     const { starts, ends } = this;
     const delimiter = this.delimiter;
@@ -336,15 +339,15 @@ export class ExpenseScanner {
         const y = (block[s]! - 48) * 1000 + (block[s + 1]! - 48) * 100 + (block[s + 2]! - 48) * 10 + (block[s + 3]! - 48);
         const m = (block[s + 5]! - 48) * 10 + (block[s + 6]! - 48);
         const d = (block[s + 8]! - 48) * 10 + (block[s + 9]! - 48);
-        if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+        if (y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
           this.emit(block);
           return;
         }
       }
     }
-    const parsed = parseCalendarDate(this.fieldString(block));
-    if (!parsed || Number(parsed.slice(0, 4)) < 1000) doubt();
-    this.pos += this.out.write(parsed!, this.pos, 'latin1');
+    const parsed = parseDate(this.fieldString(block));
+    if (!parsed.ok) doubt();
+    this.pos += this.out.write((parsed as { value: string }).value, this.pos, 'latin1');
   }
 }
 
@@ -358,13 +361,14 @@ export const plainCents = (block: Uint8Array, s: number, e: number): number => {
   while (i < e && isDigit(block[i]!)) units = units * 10 + (block[i++]! - 48);
   const digits = i - s;
   if (digits === 0 || digits > MAX_SAFE_CENTS_DIGITS) return -1;
-  if (i === e) return units * 100;
+  if (i === e) return units * 100 > MAX_CENTS ? -1 : units * 100;
   if (block[i] !== 0x2e && block[i] !== 0x2c) return -1;
   const decimals = e - i - 1;
   if (decimals < 1 || decimals > 2 || !isDigit(block[i + 1]!) || (decimals === 2 && !isDigit(block[i + 2]!))) return -1;
   const tenths = block[i + 1]! - 48;
   const hundredths = decimals === 2 ? block[i + 2]! - 48 : 0;
-  return units * 100 + tenths * 10 + hundredths;
+  const cents = units * 100 + tenths * 10 + hundredths;
+  return cents > MAX_CENTS ? -1 : cents;
 };
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -414,6 +418,8 @@ export class ExpenseCsvScan {
       pending = rest;
     }
     const cut = pending.lastIndexOf(NL);
+    // a line longer than any the scanner reads: the reader names it (and the tail stays small)
+    if (pending.length - cut - 1 > MAX_FIELD_CHARS) return this.doubt();
     if (cut === -1 || pending.length < this.blockSize) return this.keep(pending, EMPTY);
     const rows = this.scanner!.scan(pending.subarray(0, cut + 1));
     return rows ? this.keep(pending.subarray(cut + 1), rows) : this.doubt();

@@ -89,3 +89,28 @@ test('required text is trimmed and not empty', () => {
   assert.equal(value(requiredText('  D01 ')), 'D01');
   assert.equal(message(requiredText('   ')), 'valore mancante');
 });
+
+test('"10.005" (one dot, three digits, no comma) is ambiguous: refused, saying how to write it', () => {
+  assert.equal(message(amount('10.005')), 'importo ambiguo: "10.005" (se sono 10005 euro scrivere "10.005,00" o "10005"; i decimali sono al massimo due)');
+  assert.match(message(amount('€ 1.234')) ?? '', /^importo ambiguo: "€ 1.234"/);
+  assert.match(message(positiveAmount('1.000')) ?? '', /^importo ambiguo/);
+  for (const [text, cents] of [['10.005,00', 1000500n], ['1.234.567,89', 123456789n], ['1.234.567', 123456700n], ['10,5', 1050n], ['10', 1000n], ['10.50', 1050n], ['10005', 1000500n]] as const) {
+    assert.equal(value(amount(text)), cents, text);
+  }
+});
+
+test('amounts above € 100.000.000.000,00 and dates outside 1900–2199 are refused', () => {
+  assert.equal(value(amount('100.000.000.000,00')), 10_000_000_000_000n);
+  assert.equal(message(amount('100.000.000.000,01')), 'importo troppo grande: "100.000.000.000,01" (massimo € 100.000.000.000,00)');
+  assert.match(message(amount('9'.repeat(40))) ?? '', /^importo troppo grande/);
+  assert.match(message(amount('9'.repeat(5000))) ?? '', /^importo non valido: "9{100}…"$/);
+  assert.equal(value(date('1900-01-01')), '1900-01-01');
+  assert.equal(value(date('31/12/2199')), '2199-12-31');
+  assert.equal(message(date('1899-12-31')), 'data fuori intervallo: "1899-12-31" (anni dal 1900 al 2199)');
+  assert.equal(message(date('01/01/2200')), 'data fuori intervallo: "01/01/2200" (anni dal 1900 al 2199)');
+  assert.equal(message(date('0202-01-01')), 'data fuori intervallo: "0202-01-01" (anni dal 1900 al 2199)');
+});
+
+test('an echoed value is cut at 100 characters', () => {
+  assert.equal(message(yesNo('x'.repeat(10_000))), `valore non valido: "${'x'.repeat(100)}…" (ammessi: si, no)`);
+});

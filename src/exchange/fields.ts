@@ -6,19 +6,38 @@
 import { parseEuro, type Cents } from '../domain/money.ts';
 import { parseCalendarDate, type CalendarDate } from '../domain/dates.ts';
 import { actTypes, type ActType } from '../db/schema/acts.ts';
+import { MAX_AMOUNT_CENTS, MAX_YEAR, MIN_YEAR } from './limits.ts';
+import { shown } from './issues.ts';
 
 export type FieldResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 export type FieldParser<T> = (text: string) => FieldResult<T>;
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 const fail = (message: string): FieldResult<never> => ({ ok: false, message });
-const quoted = (text: string): string => `"${text.trim()}"`;
+const quoted = (text: string): string => `"${shown(text.trim())}"`;
 
-/** Required amount in euros, at most two decimals, not negative. */
+/**
+ * `10.005`: one dot and exactly three digits after it, no comma. Ten thousand and five euros to an
+ * Italian eye, ten euros and a half cent to an English one (EXCHANGE.md accepts `1234.56`): refused,
+ * with how to write either.
+ */
+const AMBIGUOUS = /^-?\d{1,3}\.\d{3}$/;
+const bare = (text: string) => text.trim().replace(/^€\s*/, '').replace(/\s*€$/, '').replace(/\s+/g, '');
+
+/** Required amount in euros, at most two decimals, not negative, at most € 100.000.000.000,00. */
 export const amount: FieldParser<Cents> = (text) => {
+  // Cut before parsing: a 10,000-digit "amount" is refused without building a bigint of it.
+  if (text.length > 200) return fail(`importo non valido: ${quoted(text)}`);
+  const t = bare(text);
+  if (AMBIGUOUS.test(t)) {
+    const whole = t.replace('-', '');
+    const digits = whole.replace('.', '');
+    return fail(`importo ambiguo: ${quoted(text)} (se sono ${digits} euro scrivere "${whole},00" o "${digits}"; i decimali sono al massimo due)`);
+  }
   const parsed = parseEuro(text);
-  if (!parsed.ok) return fail(parsed.message);
+  if (!parsed.ok) return fail(shown(parsed.message));
   if (parsed.value < 0n) return fail(`importo negativo non ammesso: ${quoted(text)}`);
+  if (parsed.value > MAX_AMOUNT_CENTS) return fail(`importo troppo grande: ${quoted(text)} (massimo € 100.000.000.000,00)`);
   return ok(parsed.value);
 };
 
@@ -34,8 +53,11 @@ export const positiveAmount: FieldParser<Cents> = (text) => {
 
 export const date: FieldParser<CalendarDate> = (text) => {
   if (text.trim() === '') return fail('data mancante');
-  const parsed = parseCalendarDate(text);
-  return parsed ? ok(parsed) : fail(`data non valida: ${quoted(text)} (usare AAAA-MM-GG o GG/MM/AAAA)`);
+  const parsed = text.length > 200 ? null : parseCalendarDate(text);
+  if (!parsed) return fail(`data non valida: ${quoted(text)} (usare AAAA-MM-GG o GG/MM/AAAA)`);
+  const year = Number(parsed.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`data fuori intervallo: ${quoted(text)} (anni dal ${MIN_YEAR} al ${MAX_YEAR})`);
+  return ok(parsed);
 };
 
 const MAX_INTEGER = 2_147_483_647; // PostgreSQL integer

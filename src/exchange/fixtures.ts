@@ -6,6 +6,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 
 export type Row = Record<string, string>;
 
@@ -131,4 +132,55 @@ export const chunked = (content: string | Uint8Array, size: number): Readable =>
       for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
     })(),
   );
+};
+
+/**
+ * A zip bomb: each entry is `head` followed by `bytes` of one repeated byte. The deflate stream is
+ * one compressed MB repeated (each copy a block that refers only to itself) and a final empty
+ * block, so a 600 MB entry costs a few KB of work; the CRC is left 0 (the readers refuse the entry
+ * before its end).
+ */
+export const zipBomb = (entries: readonly { name: string; head?: string; bytes: number; fill?: number }[]): Buffer => {
+  const block = 1024 * 1024;
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, head = '', bytes, fill = 0x30 } of entries) {
+    const parts: Buffer[] = [deflateRawSync(Buffer.from(head), { finishFlush: zlibConstants.Z_FULL_FLUSH })];
+    const full = deflateRawSync(Buffer.alloc(block, fill), { finishFlush: zlibConstants.Z_FULL_FLUSH });
+    for (let left = bytes; left > 0; left -= block) {
+      parts.push(left >= block ? full : deflateRawSync(Buffer.alloc(left, fill), { finishFlush: zlibConstants.Z_FULL_FLUSH }));
+    }
+    parts.push(deflateRawSync(Buffer.alloc(0)));
+    const data = Buffer.concat(parts);
+    const size = Buffer.byteLength(head) + bytes;
+    const fileName = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(Math.min(size, 0xffffffff), 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(Math.min(size, 0xffffffff), 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 };

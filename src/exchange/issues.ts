@@ -4,6 +4,8 @@
  * Problems that concern a whole row or a whole file use the pseudo-columns
  * `riga` and `file`, so every message keeps the same four parts.
  */
+import { ERROR_LIMIT, SHOWN_CHARS } from './limits.ts';
+
 export interface ExchangeIssue {
   readonly file: string;
   readonly line: number;
@@ -14,5 +16,49 @@ export interface ExchangeIssue {
 export const ROW = 'riga';
 export const FILE = 'file';
 
-export const formatIssue = (issue: ExchangeIssue): string =>
-  `${issue.file}:${issue.line}: ${issue.column}: ${issue.message}`;
+/** A value as echoed in a message: at most SHOWN_CHARS characters, then "…" (a 10 MB header is not sent back). */
+export const shown = (text: string): string => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
+
+/** Messages are built from bounded parts; the cut here only guards against one that is not. */
+const MAX_MESSAGE_CHARS = 4 * SHOWN_CHARS + 400;
+
+export const formatIssue = (issue: ExchangeIssue): string => {
+  const message = issue.message.length > MAX_MESSAGE_CHARS ? `${issue.message.slice(0, MAX_MESSAGE_CHARS)}…` : issue.message;
+  return `${shown(issue.file)}:${issue.line}: ${shown(issue.column)}: ${message}`;
+};
+
+/** `1234567` → `1.234.567`. */
+export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** The line that closes a list cut at ERROR_LIMIT: `… e altri 2.999.000 errori`. */
+export const moreErrors = (count: number): string => (count === 1 ? '… e un altro errore' : `… e altri ${grouped(count)} errori`);
+
+/**
+ * Formatted errors in arrival order, the first ERROR_LIMIT kept and the rest only counted, so
+ * that three million bad lines cost a counter, not an answer of hundreds of megabytes.
+ */
+export class ErrorList {
+  readonly kept: string[] = [];
+  omitted = 0;
+
+  constructor(private readonly limit = ERROR_LIMIT) {}
+
+  push(text: string): void {
+    if (this.kept.length < this.limit) this.kept.push(text);
+    else this.omitted++;
+  }
+
+  /** Errors counted elsewhere but not listed. */
+  addOmitted(count: number): void {
+    this.omitted += count;
+  }
+
+  get count(): number {
+    return this.kept.length + this.omitted;
+  }
+
+  /** The answer: the kept errors, then the count of the others. */
+  lines(): string[] {
+    return this.omitted > 0 ? [...this.kept, moreErrors(this.omitted)] : [...this.kept];
+  }
+}

@@ -5,7 +5,8 @@
  */
 import { readCsv } from './csv-reader.ts';
 import { readXlsx } from './xlsx-reader.ts';
-import { formatIssue } from './issues.ts';
+import { formatIssue, type ExchangeIssue } from './issues.ts';
+import { ERROR_LIMIT } from './limits.ts';
 import type { ByteSource, Digest } from './source.ts';
 import { rowKey, type ExchangeFileSpec } from './files.ts';
 
@@ -14,8 +15,10 @@ export type ExchangeFormat = 'csv' | 'xlsx';
 export interface ExchangeBatch<R> {
   /** valid records, in file order */
   readonly records: R[];
-  /** `file:line: column: message`, in file order */
+  /** `file:line: column: message`, in file order; the first ERROR_LIMIT of the file only */
   readonly errors: string[];
+  /** errors of this batch past the file's first ERROR_LIMIT: counted, not formatted */
+  readonly omitted: number;
 }
 
 export interface FileSummary {
@@ -65,7 +68,16 @@ export const readExchangeFile = <K extends string, R extends { readonly line: nu
   async function* batches(): AsyncGenerator<ExchangeBatch<R>> {
     let records: R[] = [];
     let errors: string[] = [];
-    const onIssue = (issue: Parameters<typeof formatIssue>[0]) => errors.push(formatIssue(issue));
+    // Past the first ERROR_LIMIT errors of the file only their number is kept (memory stays flat
+    // for a file of three million bad lines); the caller says how many more there are.
+    let listed = 0;
+    let omitted = 0;
+    const onIssue = (issue: ExchangeIssue) => {
+      if (listed < ERROR_LIMIT) {
+        listed++;
+        errors.push(formatIssue(issue));
+      } else omitted++;
+    };
     const rows =
       format === 'xlsx'
         ? readXlsx(source, { fileName, columns: spec.columns, onIssue })
@@ -81,28 +93,27 @@ export const readExchangeFile = <K extends string, R extends { readonly line: nu
       const first = key === null ? undefined : firstLineOfKey.get(key);
       if (first !== undefined) {
         const shown = spec.keyColumns.map((c) => (values[c] ?? '').trim()).join(', ');
-        errors.push(
-          formatIssue({ file: fileName, line, column: keyColumn, message: `chiave duplicata (${shown}): già presente alla riga ${first}` }),
-        );
+        onIssue({ file: fileName, line, column: keyColumn, message: `chiave duplicata (${shown}): già presente alla riga ${first}` });
       } else if (key !== null) {
         firstLineOfKey.set(key, line);
       }
       const parsed = spec.parseRow(values, line);
       if (!parsed.ok) {
-        for (const p of parsed.problems) errors.push(formatIssue({ file: fileName, line, column: p.column, message: p.message }));
+        for (const p of parsed.problems) onIssue({ file: fileName, line, column: p.column, message: p.message });
       } else if (first === undefined) {
         records.push(parsed.record);
       }
-      if (records.length >= batchSize || errors.length >= batchSize) {
-        yield { records, errors };
+      if (records.length >= batchSize || errors.length >= batchSize || omitted >= batchSize) {
+        yield { records, errors, omitted };
         records = [];
         errors = [];
+        omitted = 0;
       }
       next = await rows.next();
     }
     const digest: Digest = next.value;
     summary = { name: fileName, sha256: digest.sha256, bytes: digest.bytes, lines };
-    if (records.length > 0 || errors.length > 0) yield { records, errors };
+    if (records.length > 0 || errors.length > 0 || omitted > 0) yield { records, errors, omitted };
   }
 
   return {

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { zipSync, strToU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { readFolder } from './read-folder.ts';
+import { zipRefusal } from './zip-guard.ts';
+import { ZIP_MAX_ENTRY_BYTES, ZIP_MAX_TOTAL_BYTES } from './limits.ts';
 import type { ExpenseRecord } from './files.ts';
 import {
   annualityRow,
@@ -18,6 +20,7 @@ import {
   municipality,
   rows,
   tempDir,
+  zipBomb,
 } from './fixtures.ts';
 
 /** A complete, valid set of the eight files, each in another dialect variant. */
@@ -160,4 +163,94 @@ test('the same file given twice is an error', async () => {
     { name: 'FONDI.csv', stream: chunked(csvText([fund()]), 100) },
   ]);
   assert.deepEqual(result.errors, ['FONDI.csv:1: file: file presente più volte (già letto: fondi.csv)']);
+});
+
+/** Runs `work` while sampling the process's memory every few milliseconds; answers the peak growth in bytes. */
+const peakGrowth = async (work: () => Promise<void>): Promise<number> => {
+  const base = () => process.memoryUsage().rss;
+  const start = base();
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, base())), 2);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(peak, base()) - start;
+};
+
+test('a zip bomb is refused as file: message, without expanding it in memory', async () => {
+  const dir = await tempDir();
+  try {
+    // 600 MB of one byte after a valid header: about 600 KB of zip, a ratio near 1,000:1
+    const bomb = zipBomb([{ name: 'spese.csv', head: 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento\n', bytes: 600 * 1024 * 1024 }]);
+    assert.ok(bomb.length < 2 * 1024 * 1024, `bomb of ${bomb.length} bytes`);
+    const path = await dir.write('bomba.zip', bomb);
+    let reading: Awaited<ReturnType<typeof readFolder>> | undefined;
+    const started = Date.now();
+    const growth = await peakGrowth(async () => {
+      reading = await readFolder(path);
+    });
+    assert.deepEqual(reading!.errors, [
+      `bomba.zip:1: file: la voce "spese.csv" decompressa è più di 100 volte l'originale compresso (archivio costruito per esaurire la memoria?): archivio rifiutato`,
+    ]);
+    assert.ok(growth < 150 * 1024 * 1024, `memory grew by ${Math.round(growth / 1024 / 1024)} MB`);
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+  } finally {
+    await dir.remove();
+  }
+});
+
+test('a zip of more than 1,000 entries is refused', async () => {
+  const dir = await tempDir();
+  try {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 1001; i++) files[`note-${i}.txt`] = strToU8('x');
+    const path = await dir.write('molte.zip', zipSync(files));
+    const reading = await readFolder(path);
+    assert.deepEqual(reading.errors, ["molte.zip:1: file: l'archivio contiene più di 1.000 voci: archivio rifiutato"]);
+  } finally {
+    await dir.remove();
+  }
+});
+
+test('an entry or an archive over its decompressed size is refused', () => {
+  assert.equal(zipRefusal('spese.csv', ZIP_MAX_ENTRY_BYTES, ZIP_MAX_ENTRY_BYTES, ZIP_MAX_ENTRY_BYTES), null);
+  assert.equal(zipRefusal('spese.csv', ZIP_MAX_ENTRY_BYTES + 1, ZIP_MAX_ENTRY_BYTES, 0), 'la voce "spese.csv" supera 1.024 MB una volta decompressa: archivio rifiutato');
+  assert.equal(zipRefusal('spese.csv', 10, 10, ZIP_MAX_TOTAL_BYTES + 1), "l'archivio supera 2.048 MB una volta decompresso: archivio rifiutato");
+  // the ratio is checked only past the first MB
+  assert.equal(zipRefusal('a.csv', 1024 * 1024, 1, 0), null);
+  assert.match(zipRefusal('a.csv', 1024 * 1024 + 1, 10_000, 0) ?? '', /più di 100 volte/);
+  assert.equal(zipRefusal('a.csv', 100 * 1024 * 1024, 1024 * 1024, 0), null);
+});
+
+test('every error of a file with 3,000 bad lines: the first 1,000 in full, then their count', async () => {
+  const dir = await tempDir();
+  try {
+    const path = await dir.write('distretti.csv', csvText(rows(3000, (i) => district({ codice: `D${i}`, forma_gestione: 'spa' }))));
+    const reading = await readFolder(path);
+    assert.equal(reading.errors.length, 1000);
+    assert.equal(reading.omittedErrors, 2000);
+    assert.match(reading.errors[999]!, /^distretti\.csv:1001: forma_gestione: valore non valido/);
+  } finally {
+    await dir.remove();
+  }
+});
+
+test('a failure of the receiver (the database) is not reported as a line of the file: it reaches the caller', async () => {
+  const dir = await tempDir();
+  try {
+    await dir.write('spese.csv', csvText(rows(3, (i) => expense({ documento: `F-${i}` }))));
+    const failure = new Error('connection terminated unexpectedly');
+    await assert.rejects(
+      readFolder(dir.path, {
+        onExpenseBatch: () => {
+          throw failure;
+        },
+      }),
+      (e) => e === failure,
+    );
+  } finally {
+    await dir.remove();
+  }
 });

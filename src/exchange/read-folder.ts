@@ -29,9 +29,10 @@ import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
-import { formatIssue, FILE } from './issues.ts';
-import { readExchangeFile, type ExchangeFormat, type FileSummary } from './read-file.ts';
+import { ErrorList, formatIssue, FILE, shown } from './issues.ts';
+import { ZIP_PUSH_BYTES } from './limits.ts';
+import { inflatable, newUnzip, zipRefusal, ZipMeter } from './zip-guard.ts';
+import { readExchangeFile, type ExchangeBatch, type ExchangeFormat, type FileSummary } from './read-file.ts';
 import {
   annualitiesFile,
   assignmentsFile,
@@ -71,8 +72,10 @@ export interface FolderReading {
   /** the zip itself, when the input was one */
   readonly archive: ({ readonly name: string } & Digest) | null;
   readonly records: ExchangeRecords;
-  /** `file:line: column: message`, file by file in processing order */
+  /** `file:line: column: message`, file by file in processing order: the first ERROR_LIMIT */
   readonly errors: string[];
+  /** errors past the first ERROR_LIMIT, counted only (`… e altri N errori`) */
+  readonly omittedErrors: number;
 }
 
 /** A file found in the input, not yet read. */
@@ -96,43 +99,61 @@ const fileIssue = (name: string, message: string): string => formatIssue({ file:
 
 // ── zip ────────────────────────────────────────────────────────────────────
 
-const newUnzip = (onFile: ConstructorParameters<typeof Unzip>[0]): Unzip => {
-  const unzip = new Unzip(onFile);
-  unzip.register(UnzipInflate);
-  unzip.register(UnzipPassThrough);
-  return unzip;
-};
-
-/** Entry names of a zip file, and the digest of the zip itself. */
-const listZip = async (path: string): Promise<{ names: string[]; digest: Digest }> => {
-  const names: string[] = [];
+/**
+ * Entry names of a zip file, and the digest of the zip itself. Every entry is measured by a
+ * ZipMeter (zip-guard.ts): an archive over a bound of limits.ts is refused before any of it is read.
+ */
+const listZip = async (path: string): Promise<{ names: string[]; digest: Digest; refused: string | null }> => {
   const hash = createHash('sha256');
   let bytes = 0;
-  const unzip = newUnzip((file) => names.push(file.name));
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    unzip.push(chunk, false);
+  const meter = new ZipMeter();
+  const input = createReadStream(path);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (meter.push(chunk)) break;
+    }
+  } finally {
+    input.destroy();
   }
-  unzip.push(new Uint8Array(0), true);
-  return { names, digest: { sha256: hash.digest('hex'), bytes } };
+  const refused = meter.refused ?? meter.end();
+  return { names: meter.names, digest: { sha256: refused ? '' : hash.digest('hex'), bytes }, refused };
 };
 
 /**
  * The content of one zip entry as a stream: one pass over the zip per entry
  * keeps memory bounded whatever the size of `spese.csv` and lets the files be
- * read in the table's order whatever the order of the archive.
+ * read in the table's order whatever the order of the archive. The entries before it are
+ * inflated and thrown away (fflate would otherwise keep them), and the entry's bounds are
+ * checked again as it streams.
  */
 const zipEntry = (path: string, entryName: string): Readable => {
   const out = new PassThrough();
   const pump = async () => {
     let found = false;
     let finished = false;
+    let fed = 0;
     const unzip = newUnzip((file) => {
-      if (found || file.name !== entryName) return;
+      if (found || file.name !== entryName) {
+        if (inflatable(file)) {
+          file.ondata = () => {};
+          file.start();
+        }
+        return;
+      }
       found = true;
+      const start = fed;
+      let size = 0;
       file.ondata = (error, data, final) => {
+        if (out.destroyed) return;
         if (error) return void out.destroy(error);
+        size += data.length;
+        const refused = zipRefusal(entryName, size, fed - start, 0);
+        if (refused) {
+          if (!final) file.terminate();
+          return void out.destroy(new Error(refused));
+        }
         out.write(data);
         if (final) {
           finished = true;
@@ -144,9 +165,13 @@ const zipEntry = (path: string, entryName: string): Readable => {
     const input = createReadStream(path);
     try {
       for await (const chunk of input as AsyncIterable<Buffer>) {
-        unzip.push(chunk, false);
-        if (finished || out.destroyed) return;
-        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        for (let at = 0; at < chunk.length; at += ZIP_PUSH_BYTES) {
+          const slice = chunk.subarray(at, at + ZIP_PUSH_BYTES);
+          fed += slice.length;
+          unzip.push(slice, false);
+          if (finished || out.destroyed) return;
+          if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        }
       }
       unzip.push(new Uint8Array(0), true);
     } finally {
@@ -158,12 +183,16 @@ const zipEntry = (path: string, entryName: string): Readable => {
   return out;
 };
 
-const zipEntries = async (path: string, displayName: string, errors: string[]) => {
+const zipEntries = async (path: string, displayName: string, errors: ErrorList) => {
   let listing: Awaited<ReturnType<typeof listZip>>;
   try {
     listing = await listZip(path);
   } catch (error) {
     errors.push(fileIssue(displayName, `archivio zip non leggibile: ${(error as Error).message}`));
+    return { entries: [], digest: null };
+  }
+  if (listing.refused) {
+    errors.push(fileIssue(displayName, listing.refused));
     return { entries: [], digest: null };
   }
   const files = listing.names.filter((name) => !name.endsWith('/') && !isIgnored(name));
@@ -185,7 +214,7 @@ interface Collected {
   cleanup: (() => Promise<void>)[];
 }
 
-const collectPath = async (path: string, errors: string[], into: Collected): Promise<void> => {
+const collectPath = async (path: string, errors: ErrorList, into: Collected): Promise<void> => {
   let info;
   try {
     info = await stat(path);
@@ -208,7 +237,7 @@ const collectPath = async (path: string, errors: string[], into: Collected): Pro
   }
 };
 
-const collectUpload = async (upload: Upload, errors: string[], into: Collected): Promise<void> => {
+const collectUpload = async (upload: Upload, errors: ErrorList, into: Collected): Promise<void> => {
   const name = basename(upload.name);
   if (!name.toLowerCase().endsWith('.zip')) {
     if ('path' in upload) into.entries.push({ name, open: () => upload.path, discard: () => {}, reopenable: true });
@@ -230,7 +259,7 @@ const collectUpload = async (upload: Upload, errors: string[], into: Collected):
 
 // ── reading ────────────────────────────────────────────────────────────────
 
-type Step = (entry: Entry, format: ExchangeFormat, state: { files: FileSummary[]; errors: string[] }) => Promise<void>;
+type Step = (entry: Entry, format: ExchangeFormat, state: { files: FileSummary[]; errors: ErrorList }) => Promise<void>;
 
 /** One typed step per file: reads it and hands each batch of records to `sink`. */
 const step =
@@ -242,14 +271,30 @@ const step =
   ): Step =>
   async (entry, format, state) => {
     const reading = readExchangeFile(spec, entry.open(), { fileName: entry.name, format, batchSize, duplicatesCheckedByCaller });
-    try {
-      for await (const batch of reading) {
-        for (const error of batch.errors) state.errors.push(error);
-        if (batch.records.length > 0) await sink(batch.records);
+    const batches = reading[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<ExchangeBatch<R>>;
+      try {
+        next = await batches.next();
+      } catch (error) {
+        // the bytes could not be read (a zip entry cut short or over a bound): a problem of the file
+        state.errors.push(fileIssue(entry.name, `file non leggibile: ${shown((error as Error).message)}`));
+        return;
       }
-    } catch (error) {
-      state.errors.push(fileIssue(entry.name, `file non leggibile: ${(error as Error).message}`));
-      return;
+      if (next.done) break;
+      const batch = next.value;
+      for (const error of batch.errors) state.errors.push(error);
+      state.errors.addOmitted(batch.omitted);
+      // Outside the try: a failure of the receiver (the database) is not a problem of the file,
+      // and is never reported as one of its lines; it reaches the importer, which stores nothing.
+      if (batch.records.length > 0) {
+        try {
+          await sink(batch.records);
+        } catch (error) {
+          await batches.return?.(undefined).catch(() => {}); // closes the file
+          throw error;
+        }
+      }
     }
     if (reading.summary) state.files.push(reading.summary);
   };
@@ -261,7 +306,7 @@ const append =
   };
 
 export const readFolder = async (input: FolderInput, options: ReadFolderOptions = {}): Promise<FolderReading> => {
-  const errors: string[] = [];
+  const errors = new ErrorList();
   const files: FileSummary[] = [];
   const records: ExchangeRecords = {
     distretti: [],
@@ -328,7 +373,7 @@ export const readFolder = async (input: FolderInput, options: ReadFolderOptions 
   } finally {
     for (const cleanup of collected.cleanup) await cleanup();
   }
-  return { files, archive: collected.archive, records, errors };
+  return { files, archive: collected.archive, records, errors: errors.kept, omittedErrors: errors.omitted };
 };
 
 export { readExchangeFile } from './read-file.ts';

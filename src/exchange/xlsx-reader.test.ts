@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readExchangeFile } from './read-file.ts';
 import { expensesFile, municipalitiesFile, type ExchangeFileSpec } from './files.ts';
 import { cellText } from './xlsx-reader.ts';
-import { tempDir } from './fixtures.ts';
+import { tempDir, zipBomb } from './fixtures.ts';
 
 type Cell = string | number | Date | null;
 
@@ -105,4 +105,49 @@ test('cell values become the text a CSV would hold', () => {
   assert.equal(cellText({ richText: [{ text: 'D' }, { text: '01' }] }, 'text'), 'D01');
   assert.equal(cellText({ formula: 'A1*2', result: 10 }, 'amount'), '10');
   assert.equal(cellText(new Date(Date.UTC(2024, 1, 29)), 'date'), '2024-02-29');
+});
+
+test('a cell over 10,000 characters is an error at its row and column; an unknown long header is cut', async () => {
+  const dir = await tempDir();
+  try {
+    const path = await dir.write(
+      'spese.xlsx',
+      await workbook(
+        [...header, 'q'.repeat(20_000)],
+        [
+          ['D01', 'A-1', 'FNPS', 2022, 'anziani', 'd'.repeat(10_001), 10, new Date(Date.UTC(2023, 0, 31)), null],
+          ['D01', 'A-2', 'FNPS', 2022, 'anziani', 'ok', 10, new Date(Date.UTC(2023, 0, 31)), null],
+        ],
+      ),
+    );
+    const { records, errors } = await readAll(expensesFile, path);
+    assert.deepEqual(errors, [
+      `spese.xlsx:1: ${'q'.repeat(100)}…: colonna sconosciuta (colonne ammesse: ${expensesFile.columns.map((c) => c.name).join(', ')})`,
+      'spese.xlsx:2: descrizione: valore troppo lungo: 10.001 caratteri (massimo 10.000)',
+    ]);
+    assert.deepEqual(records.map((r) => r.document), ['A-2']);
+  } finally {
+    await dir.remove();
+  }
+});
+
+test('an XLSX bomb (a workbook is a zip) is refused before exceljs inflates it', async () => {
+  const dir = await tempDir();
+  try {
+    const bomb = zipBomb([
+      { name: '[Content_Types].xml', head: '<?xml version="1.0"?>', bytes: 1 },
+      { name: 'xl/sharedStrings.xml', head: '<?xml version="1.0"?><sst><si><t>', bytes: 300 * 1024 * 1024, fill: 0x61 },
+    ]);
+    const path = await dir.write('spese.xlsx', bomb);
+    const before = process.memoryUsage();
+    const started = Date.now();
+    const { errors, summary } = await readAll(expensesFile, path);
+    const after = process.memoryUsage();
+    assert.deepEqual(errors, [`spese.xlsx:1: file: la voce "xl/sharedStrings.xml" decompressa è più di 100 volte l'originale compresso (archivio costruito per esaurire la memoria?): archivio rifiutato`]);
+    assert.equal(summary?.bytes, bomb.length, 'the whole file is read for its digest');
+    assert.ok(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers < 150 * 1024 * 1024);
+    assert.ok(Date.now() - started < 5_000);
+  } finally {
+    await dir.remove();
+  }
 });

@@ -13,10 +13,14 @@
  *   lost its leading zero is refused like in CSV);
  * - date cells as `YYYY-MM-DD` (Excel stores dates as UTC day serials);
  * - booleans as `si`/`no`; rich text, hyperlinks and formula results as their text.
+ *
+ * A cell longer than MAX_FIELD_CHARS (limits.ts) is an error naming its row and column, as in CSV.
  */
 import ExcelJS from 'exceljs';
 import { meter, type ByteSource, type Digest } from './source.ts';
-import { FILE } from './issues.ts';
+import { FILE, grouped, shown } from './issues.ts';
+import { guardZip } from './zip-guard.ts';
+import { MAX_FIELD_CHARS } from './limits.ts';
 import type { CsvReadOptions, CsvRow } from './csv-reader.ts';
 import { normalizeHeader } from './csv-reader.ts';
 import type { ColumnKind, ColumnSpec } from './files.ts';
@@ -49,7 +53,10 @@ export const cellText = (value: ExcelJS.CellValue, kind: ColumnKind): string => 
  * Returns the sha256 and size of the bytes read (the whole workbook is read).
  */
 export async function* readXlsx(source: ByteSource, options: XlsxReadOptions): AsyncGenerator<CsvRow, Digest, undefined> {
-  const { stream, digest } = meter(source);
+  const { stream: bytes, digest } = meter(source);
+  // a workbook is a zip: its bounds (limits.ts) are checked before exceljs inflates it
+  const guard = guardZip(bytes);
+  const stream = guard.stream;
   const issue = (line: number, column: string, message: string) =>
     options.onIssue({ file: options.fileName, line, column, message });
   const byName = new Map(options.columns.map((c) => [c.name, c]));
@@ -110,23 +117,31 @@ export async function* readXlsx(source: ByteSource, options: XlsxReadOptions): A
         if (!usable || columns === null) continue;
         const values: Record<string, string> = {};
         let blank = true;
+        let tooLong = false;
         for (const [c, spec] of columns) {
           const text = cellText(cells[c], spec.kind);
+          if (text.length > MAX_FIELD_CHARS) {
+            issue(row.number, spec.name, `valore troppo lungo: ${grouped(text.length)} caratteri (massimo ${grouped(MAX_FIELD_CHARS)})`);
+            tooLong = true;
+            break;
+          }
           if (text.trim() !== '') blank = false;
           values[spec.name] = text;
         }
-        if (blank) continue;
+        if (blank || tooLong) continue;
         yield { line: row.number, values };
       }
     }
   } catch (error) {
     unreadable = true;
-    issue(1, FILE, `file XLSX non leggibile: ${(error as Error).message}`);
-    try {
-      for await (const _chunk of stream); // finish the digest over what is left
-    } catch {
-      throw error; // the bytes themselves could not be read: not a problem of the data
-    }
+    if (!guard.refused) issue(1, FILE, `file XLSX non leggibile: ${shown((error as Error).message)}`);
+  }
+  guard.detach();
+  // the digest covers the whole file; a failure of the bytes themselves is not a problem of the data
+  await guard.done;
+  if (guard.refused) {
+    issue(1, FILE, guard.refused);
+    return digest();
   }
   if (!sawHeader && !unreadable) issue(1, FILE, sheets === 0 ? 'il file XLSX non contiene fogli' : 'foglio vuoto: manca la riga di intestazione');
   return digest();

@@ -12,6 +12,8 @@ import { readFolder, type Upload as ExchangeUpload, type FolderReading } from '.
 import { exchangeFiles } from '../exchange/files.ts';
 import type { FileSummary } from '../exchange/read-file.ts';
 import type { ServiceContext } from './context.ts';
+import { DomainError } from '../domain/errors.ts';
+import { conflictKind } from '../db/conflicts.ts';
 import { recordChange } from './audit-log.ts';
 import { IssueList, type Counts } from './funds/import-funds.ts';
 import { expenseStaging } from './funds/import-expenses.ts';
@@ -32,10 +34,25 @@ export interface ImportReceipt {
 
 export type ImportResult =
   | { ok: true; summary: string[]; files: FileSummary[]; counts: Record<string, Counts>; receipt: ImportReceipt }
-  | { ok: false; errors: string[]; files: FileSummary[] };
+  /** `errors`: the first 1,000 and, when there are more, a last line with their number; `count`: all of them */
+  | { ok: false; errors: string[]; count: number; files: FileSummary[] };
+
+/**
+ * An unexpected failure during an import (the database refused a statement, the connection
+ * dropped): the transaction is rolled back, and the user is told only that nothing was saved. The
+ * cause is for the server's log, never for the answer, and is never attributed to a line.
+ * Conflicts with a concurrent import keep their own answer (409, src/db/conflicts.ts).
+ */
+export class ImportFailed extends Error {
+  readonly statusCode = 500;
+  constructor(cause: unknown) {
+    super('errore interno: nulla è stato salvato', { cause });
+    this.name = 'ImportFailed';
+  }
+}
 
 class Rejected extends Error {
-  constructor(readonly errors: string[], readonly files: FileSummary[]) {
+  constructor(readonly errors: string[], readonly count: number, readonly files: FileSummary[]) {
     super('import rejected');
   }
 }
@@ -62,8 +79,8 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       });
       // Lines the reader refused do not stop the checks against the database: one answer names
       // every error of every file (EXCHANGE.md), and nothing is stored while any exists.
-      const issues = new IssueList();
-      issues.addFormatted(reading.errors);
+      const issues = new IssueList(fileRank);
+      issues.addFormatted(reading.errors, reading.omittedErrors);
       const r = reading.records;
       const f = (key: string) => nameOf(reading.files, key);
       const history = historyStep(ctx, tx, actor, issues);
@@ -85,15 +102,16 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       await refreshHistoryTotals(history, { assignments: r.assegnazioni.length > 0, disbursements: r.liquidazioni.length > 0 });
       if (r.liquidazioni.length > 0) await checkDisbursementLimits(history, r.liquidazioni, f('liquidazioni'));
       await step('spese', staging.staged > 0, () => staging.commit(ctx, actor, f('spese'), issues));
-      if (!issues.empty) throw new Rejected(issues.sorted(fileRank), reading.files);
+      if (!issues.empty) throw new Rejected(issues.sorted(), issues.count, reading.files);
       await history.flush();
       const receipt = await storeReceipt(ctx, tx, actor, reading, counts);
       const summary = Object.entries(counts).map(([file, c]) => `${file}: ${c.added} aggiunti, ${c.changed} modificati, ${c.unchanged} invariati`);
       return { ok: true as const, summary, files: reading.files, counts, receipt };
     });
   } catch (e) {
-    if (e instanceof Rejected) return { ok: false, errors: e.errors, files: e.files };
-    throw e;
+    if (e instanceof Rejected) return { ok: false, errors: e.errors, count: e.count, files: e.files };
+    if (e instanceof DomainError || conflictKind(e) !== null) throw e;
+    throw new ImportFailed(e);
   }
 };
 

@@ -15,9 +15,13 @@ import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
 import { fastLoadExpenses, type ExpenseFile, type FastExpenseLoad } from './fast-expenses.ts';
 import { zero, type Counts, type IssueList } from './import-funds.ts';
+import { ERROR_LIMIT } from '../../exchange/limits.ts';
 
-/** Errors listed per kind of check, at most: a wrong file of a million lines would list them all. */
-const ISSUE_LIMIT = 1000;
+/**
+ * Errors listed per kind of check, at most: a wrong file of a million lines would list them all.
+ * The others are counted (`… e altri N errori`).
+ */
+const ISSUE_LIMIT = ERROR_LIMIT;
 
 /** The expense lines of one import: `addFile` (fast route) or `add` (batches), then `commit`. */
 export const expenseStaging = (database: Database, tx: Tx) => {
@@ -77,9 +81,13 @@ export const expenseStaging = (database: Database, tx: Tx) => {
     const annualityIssues: [number, string][] = [];
     for await (const batch of readExchangeFile(expensesFile, file.open(), { fileName: file.name, duplicatesCheckedByCaller: true })) {
       for (const r of batch.records) {
-        if (missingDistricts.has(r.districtCode) && districtIssues.length < ISSUE_LIMIT) districtIssues.push([r.line, `distretto "${r.districtCode}" inesistente`]);
-        if (missingAnnualities.has(`${r.fundCode}\u0000${r.annuality}`) && annualityIssues.length < ISSUE_LIMIT) {
-          annualityIssues.push([r.line, `annualità ${r.annuality} del fondo "${r.fundCode}" inesistente`]);
+        if (missingDistricts.has(r.districtCode)) {
+          if (districtIssues.length < ISSUE_LIMIT) districtIssues.push([r.line, `distretto "${r.districtCode}" inesistente`]);
+          else issues.addOmitted(1);
+        }
+        if (missingAnnualities.has(`${r.fundCode}\u0000${r.annuality}`)) {
+          if (annualityIssues.length < ISSUE_LIMIT) annualityIssues.push([r.line, `annualità ${r.annuality} del fondo "${r.fundCode}" inesistente`]);
+          else issues.addOmitted(1);
         }
       }
     }
@@ -127,30 +135,34 @@ export const expenseStaging = (database: Database, tx: Tx) => {
         return { added: await addTotals(ctx, actor, file, 'expense_totals_stage'), changed: 0, unchanged: 0 };
       }
       if (!created) return zero();
+      // Each query names its first ISSUE_LIMIT lines and counts all of them (`total`), so that the
+      // answer can say how many more there are.
       const problems = async (query: ReturnType<typeof sql>, column: string, message: (r: Record<string, unknown>) => string) => {
-        for (const r of rowsOf<Record<string, unknown>>(await tx.execute(query))) issues.add(file, Number(r.line), column, message(r));
+        const rows = rowsOf<Record<string, unknown>>(await tx.execute(query));
+        for (const r of rows) issues.add(file, Number(r.line), column, message(r));
+        if (rows.length > 0) issues.addOmitted(Number(rows[0]!.total) - rows.length);
       };
       // Duplicate keys within the file (the streaming reader keeps no keys: see read-folder.ts).
       await problems(
-        sql`select line, district_code, document, first from (
+        sql`select line, district_code, document, first, count(*) over () as total from (
               select line, district_code, document, min(line) over (partition by district_code, document) as first from expense_stage
             ) d where line <> first order by line limit ${ISSUE_LIMIT}`,
         'distretto,documento',
         (r) => `chiave duplicata (${String(r.district_code)}, ${String(r.document)}): già presente alla riga ${String(r.first)}`,
       );
       await problems(
-        sql`select s.line, s.district_code from expense_stage s where not exists (select 1 from districts d where d.code = s.district_code) order by s.line limit ${ISSUE_LIMIT}`,
+        sql`select s.line, s.district_code, count(*) over () as total from expense_stage s where not exists (select 1 from districts d where d.code = s.district_code) order by s.line limit ${ISSUE_LIMIT}`,
         'distretto',
         (r) => `distretto "${String(r.district_code)}" inesistente`,
       );
       await problems(
-        sql`select s.line, s.fund_code, s.annuality from expense_stage s where not exists (select 1 from fund_annualities a where a.fund_code = s.fund_code and a.annuality = s.annuality) order by s.line limit ${ISSUE_LIMIT}`,
+        sql`select s.line, s.fund_code, s.annuality, count(*) over () as total from expense_stage s where not exists (select 1 from fund_annualities a where a.fund_code = s.fund_code and a.annuality = s.annuality) order by s.line limit ${ISSUE_LIMIT}`,
         'annualita',
         (r) => `annualità ${String(r.annuality)} del fondo "${String(r.fund_code)}" inesistente`,
       );
       const changedLines = () =>
         problems(
-          sql`select s.line from expense_stage s join expense_lines e on e.district_code = s.district_code and e.document = s.document
+          sql`select s.line, count(*) over () as total from expense_stage s join expense_lines e on e.district_code = s.district_code and e.document = s.document
               where (e.fund_code, e.annuality, e.area, e.description, e.amount, e.paid_on, e.recognised) is distinct from
                     (s.fund_code, s.annuality, s.area, s.description, s.amount, s.paid_on, s.recognised)
               order by s.line limit ${ISSUE_LIMIT}`,
