@@ -18,6 +18,7 @@ import { UsageError } from './usage.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { userInfo } from 'node:os';
 import { parse, readStdinLine } from './usage.ts';
+import { errorCount } from '../exchange/issues.ts';
 
 export interface Command {
   name: string;
@@ -145,7 +146,7 @@ export const commands: Command[] = [
       const result = await withContext('import', { page: ['Importazioni', '/importazioni'], api: 'POST /api/imports' }, (ctx) => importExchange(ctx, cliActor(), { kind: 'path', path: positionals[0]! }));
       if (!result.ok) {
         for (const e of result.errors) console.error(e);
-        console.error(`Importazione annullata: ${result.count} errori, nessun dato salvato.`);
+        console.error(`Importazione annullata: ${errorCount(result.count)}, nessun dato salvato.`);
         return 1;
       }
       for (const line of result.summary) console.log(line);
@@ -228,7 +229,7 @@ export const commands: Command[] = [
       } catch (e) {
         if (!(e instanceof PlanRejected)) throw e;
         for (const error of e.errors) console.error(`${positionals[0]}: ${error}`);
-        console.error(`Importazione annullata: ${e.errors.length} errori, nessun dato salvato.`);
+        console.error(`Importazione annullata: ${errorCount(e.errors.length)}, nessun dato salvato.`);
         return 1;
       }
     },

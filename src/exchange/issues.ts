@@ -30,6 +30,9 @@ export const formatIssue = (issue: ExchangeIssue): string => {
 /** `1234567` → `1.234.567`. */
 export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
+/** `1 errore`, `3.000 errori`: the count an answer's title gives. */
+export const errorCount = (count: number): string => (count === 1 ? '1 errore' : `${grouped(count)} errori`);
+
 /** The line that closes a list cut at ERROR_LIMIT: `… e altri 2.999.000 errori`. */
 export const moreErrors = (count: number): string => (count === 1 ? '… e un altro errore' : `… e altri ${grouped(count)} errori`);
 

@@ -239,7 +239,7 @@ describe('funds journeys', () => {
     writeFileSync(wrong, `${header}\nLT1;MAND-${stamp}-9;FNPS;2024;C3;Centro diurno;100,00;2025-07-15;\n`);
     await page.getByLabel('File delle spese (CSV o XLSX)').setInputFiles(wrong);
     await page.getByRole('button', { name: 'Carica il file' }).click();
-    await page.getByText(/File non caricato: 1 errori, nessuna spesa salvata/).waitFor();
+    await page.getByText(/File non caricato: 1 errore, nessuna spesa salvata/).waitFor();
     await page.getByText(/spese-errate\.csv:2: distretto: la spesa è del distretto LT1, non del LT2/).waitFor();
     await assertAccessible(page, 'rendiconto con errori di caricamento');
 

@@ -125,6 +125,14 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     const errors = (rejected.json() as { errors: string[] }).errors;
     assert.ok(errors.some((e) => e.startsWith('spese.csv:2: importo:')), errors.join('\n'));
     assert.ok(errors.some((e) => e.startsWith('spese.csv:3: distretto:')), errors.join('\n'));
+    // 1,500 lines of another district: the first 1,000 errors in full, then the count of the rest
+    const many = multipart('spese.csv', 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto\n' + Array.from({ length: 1500 }, (_, i) => `D02;X-${i};FNPS;2023;A2;Altro;100;2023-12-01;\n`).join(''));
+    const tooMany = await t.app.inject({ method: 'POST', url: '/api/districts/D01/reports/2023/upload', headers: { cookie: district.cookie, 'x-csrf-token': district.csrfToken, ...many.headers }, payload: many.payload });
+    assert.equal(tooMany.statusCode, 422);
+    const cut = tooMany.json() as { title?: string; detail?: string; errors: string[] };
+    assert.equal(cut.errors.length, 1001);
+    assert.equal(cut.errors[1000], '… e altri 500 errori');
+    assert.match(JSON.stringify(cut), /File non caricato: 1\.500 errori, nessuna spesa salvata/);
     const good = multipart('spese.csv', 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto\nD01;FT-3;FNPS;2023;A2;Contributi;€ 50.000,00;01/12/2023;\n');
     const uploaded = await t.app.inject({ method: 'POST', url: '/api/districts/D01/reports/2023/upload', headers: { cookie: district.cookie, 'x-csrf-token': district.csrfToken, ...good.headers }, payload: good.payload });
     assert.equal(uploaded.statusCode, 200, uploaded.body);

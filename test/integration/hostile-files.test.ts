@@ -112,7 +112,7 @@ describe(`hostile files (${testEngine})`, () => {
 
     const res = await binaryUpload(t, officer, { ...registry, 'spese.csv': expenses(3000, '10.005') });
     assert.equal(res.statusCode, 422);
-    assert.match(res.body, /Importazione annullata: 3000 errori, nessun dato salvato/);
+    assert.match(res.body, /Importazione annullata: 3.000 errori, nessun dato salvato/);
     assert.ok(res.body.length < 300_000, `answer of ${res.body.length} bytes`);
   });
 

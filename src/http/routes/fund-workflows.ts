@@ -24,6 +24,7 @@ import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';
 import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
 import { sendProblem } from '../problem.ts';
 import { withUploads } from '../upload-folder.ts';
+import { errorCount } from '../../exchange/issues.ts';
 
 const tags = ['Fondi'];
 const Money = Type.Integer({ minimum: 0, description: 'centesimi di euro' });
@@ -323,7 +324,7 @@ export const fundWorkflowRoutes = (ctx: ServiceContext) => async (app: FastifyIn
         if (!file) throw invalid('upload.no_file', 'Nessun file ricevuto');
         return uploadExpenses(ctx, actorOf(request), p.code, p.year, { name: file.filename, source: createReadStream(file.filepath) });
       });
-      if (!result.ok) return sendProblem(reply, 422, 'upload.rejected', `File non caricato: ${result.errors.length} errori, nessuna spesa salvata`, result.errors);
+      if (!result.ok) return sendProblem(reply, 422, 'upload.rejected', `File non caricato: ${errorCount(result.count)}, nessuna spesa salvata`, result.errors);
       return result.receipt;
     },
   );

@@ -7,6 +7,7 @@ import { actorOf } from '../access.ts';
 import { problemResponses } from '../schemas.ts';
 import { logServerError, sendProblem } from '../problem.ts';
 import { withUploads } from '../upload-folder.ts';
+import { errorCount } from '../../exchange/issues.ts';
 
 const FileSummary = Type.Object({ name: Type.String(), sha256: Type.String(), bytes: Type.Integer(), lines: Type.Integer() });
 const Counts = Type.Object({ added: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer() });
@@ -52,7 +53,7 @@ export const importRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
         return sendProblem(reply, 500, 'import.internal', 'Errore interno: nulla è stato salvato');
       }
       if (!result.ok) {
-        return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${result.count} errori, nessun dato salvato`, result.errors);
+        return sendProblem(reply, 422, 'import.rejected', `Importazione annullata: ${errorCount(result.count)}, nessun dato salvato`, result.errors);
       }
       return { receipt: result.receipt, summary: result.summary };
     },

@@ -23,7 +23,7 @@ import { requirePositiveAmount } from '../../domain/funds/limits.ts';
 import { residualOf, toDisburseOf } from '../../domain/funds/residuals.ts';
 import { readExchangeFile } from '../../exchange/read-file.ts';
 import { expensesFile, type ExpenseRecord } from '../../exchange/files.ts';
-import { formatIssue } from '../../exchange/issues.ts';
+import { ErrorList, formatIssue } from '../../exchange/issues.ts';
 import type { ByteSource } from '../../exchange/source.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
@@ -204,7 +204,7 @@ export interface UploadedFile {
 
 export type UploadResult =
   | { ok: true; receipt: { id: number; at: string; actor: string; district: string; year: number; files: { name: string; sha256: string; bytes: number; lines: number }[]; stored: number; amount: number } }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; count: number };
 
 /**
  * An upload (CSV or XLSX with the columns of spese.csv) into the draft: all lines or none,
@@ -215,10 +215,12 @@ export const uploadExpenses = async (ctx: ServiceContext, actor: Actor, district
   requireDistrict(actor, district);
   await requireKnownDistrict(ctx, district);
   const reading = readExchangeFile(expensesFile, file.source, { fileName: file.name });
-  const errors: string[] = [];
+  // the first 1,000 errors in full, the rest counted (a file of bad lines costs a counter)
+  const errors = new ErrorList();
   const records: ExpenseRecord[] = [];
   for await (const batch of reading) {
-    errors.push(...batch.errors);
+    for (const e of batch.errors) errors.push(e);
+    errors.addOmitted(batch.omitted);
     for (const r of batch.records) {
       if (r.districtCode !== district) errors.push(formatIssue({ file: file.name, line: r.line, column: 'distretto', message: `la spesa è del distretto ${r.districtCode}, non del ${district}` }));
       else if (yearOf(r.paymentDate) !== year) errors.push(formatIssue({ file: file.name, line: r.line, column: 'data_pagamento', message: `spesa pagata nel ${yearOf(r.paymentDate)}: va nel rendiconto di quell'anno, non del ${year}` }));
@@ -238,7 +240,7 @@ export const uploadExpenses = async (ctx: ServiceContext, actor: Actor, district
         if (!known.has(`${r.fundCode}/${r.annuality}`)) errors.push(formatIssue({ file: file.name, line: r.line, column: 'annualita', message: `annualità ${r.annuality} del fondo "${r.fundCode}" inesistente` }));
         if (existing.has(r.document)) errors.push(formatIssue({ file: file.name, line: r.line, column: 'documento', message: `documento "${r.document}" già registrato per il distretto` }));
       }
-      if (errors.length) throw new UploadRejected(errors);
+      if (errors.count) throw new UploadRejected(errors.lines(), errors.count);
       const { report, created } = await draftReport(tx, district, year);
       const stored = await reports.insertLines(
         tx,
@@ -258,9 +260,9 @@ export const uploadExpenses = async (ctx: ServiceContext, actor: Actor, district
       if (stored.length < records.length) {
         // taken meanwhile by a line of another of the district's reports
         const got = new Set(stored.map((l) => l.document));
-        throw new UploadRejected(
-          records.filter((r) => !got.has(r.document)).map((r) => formatIssue({ file: file.name, line: r.line, column: 'documento', message: `documento "${r.document}" già registrato per il distretto` })),
-        );
+        const taken = new ErrorList();
+        for (const r of records) if (!got.has(r.document)) taken.push(formatIssue({ file: file.name, line: r.line, column: 'documento', message: `documento "${r.document}" già registrato per il distretto` }));
+        throw new UploadRejected(taken.lines(), taken.count);
       }
       const amount = records.reduce((s, r) => s + r.amount, 0n);
       const at = ctx.now();
@@ -271,13 +273,16 @@ export const uploadExpenses = async (ctx: ServiceContext, actor: Actor, district
       return { ok: true as const, receipt: { id: receipt, at: at.toISOString(), actor: actorName(actor), district, year, files, stored: records.length, amount: toNumber(cents(amount)) } };
     });
   } catch (e) {
-    if (e instanceof UploadRejected) return { ok: false, errors: e.errors };
+    if (e instanceof UploadRejected) return { ok: false, errors: e.errors, count: e.count };
     throw e;
   }
 };
 
 class UploadRejected extends Error {
-  constructor(readonly errors: string[]) {
+  constructor(
+    readonly errors: string[],
+    readonly count: number,
+  ) {
     super('upload rejected');
   }
 }
