@@ -42,9 +42,12 @@ export interface LoginThrottle {
   begin(address: string, username: string): Promise<ThrottleAnswer>;
 }
 
-/** `freeFailures` overrides the policy's free failures (AppOptions.maxLoginFailures; tests that sign in often). */
+/**
+ * `freeFailures` overrides the policy's free failures of an account, and gives an address four
+ * times as many, as the default policy does (AppOptions.maxLoginFailures; tests that sign in often).
+ */
 export const loginThrottle = (ctx: ServiceContext, freeFailures?: number, base: LockoutPolicy = DEFAULT_LOCKOUT): LoginThrottle => {
-  const policy: LockoutPolicy = freeFailures === undefined ? base : { ...base, freeFailures };
+  const policy: LockoutPolicy = freeFailures === undefined ? base : { ...base, freeFailures, addressFreeFailures: 4 * freeFailures };
   return {
     begin: async (address, typed) => {
       const db = ctx.database.db;
@@ -54,7 +57,7 @@ export const loginThrottle = (ctx: ServiceContext, freeFailures?: number, base: 
       await pruneFailures(db, since);
       const id = await recordAttempt(db, { address, username, at: now });
       const prior = await failuresBefore(db, id, address, username, since);
-      const until = [lockedUntil(prior.account, now, policy), lockedUntil(prior.address, now, policy)].filter((d): d is Date => d !== null);
+      const until = [lockedUntil(prior.account, now, policy, 'account'), lockedUntil(prior.address, now, policy, 'address')].filter((d): d is Date => d !== null);
       if (until.length) {
         await forgetAttempt(db, id);
         return { allowed: false, retryAfterSeconds: retryAfterSeconds(new Date(Math.max(...until.map((d) => d.getTime()))), now) };
@@ -63,7 +66,7 @@ export const loginThrottle = (ctx: ServiceContext, freeFailures?: number, base: 
         allowed: true,
         attempt: {
           succeeded: () => clearFailures(db, address, username),
-          failed: () => ({ accountLocked: waitAfter(prior.account.count + 1, policy) > 0, addressLocked: waitAfter(prior.address.count + 1, policy) > 0 }),
+          failed: () => ({ accountLocked: waitAfter(prior.account.count + 1, policy, 'account') > 0, addressLocked: waitAfter(prior.address.count + 1, policy, 'address') > 0 }),
           abandoned: () => forgetAttempt(db, id),
         },
       };

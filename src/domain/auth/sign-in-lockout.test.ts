@@ -15,6 +15,14 @@ describe('progressive sign-in lockout', () => {
     assert.equal(waitAfter(Number.MAX_SAFE_INTEGER), 30 * minute, 'never more than the cap, however many failures');
   });
 
+  it('gives an address twenty free failures: the staff of an office often shares one', () => {
+    for (let n = 0; n < 20; n++) assert.equal(waitAfter(n, DEFAULT_LOCKOUT, 'address'), 0, `${n} failures`);
+    assert.deepEqual([20, 21, 25, 100].map((n) => waitAfter(n, DEFAULT_LOCKOUT, 'address') / minute), [1, 2, 30, 30]);
+    const last = at('2026-03-02T09:00:00Z');
+    assert.equal(lockedUntil({ count: 6, last }, last, DEFAULT_LOCKOUT, 'address'), null, 'six failures lock an account, not an address');
+    assert.deepEqual(lockedUntil({ count: 6, last }, last), at('2026-03-02T09:02:00Z'));
+  });
+
   it('remembers failures for a day', () => {
     assert.equal(DEFAULT_LOCKOUT.memoryMs, 24 * 60 * minute);
   });

@@ -6,11 +6,16 @@
  *
  * The same rule applies to an account (whoever guesses at it) and to an address (whatever names
  * it guesses): a guesser spread over many addresses meets the account's waits, one guessing many
- * names meets the address's.
+ * names meets the address's. An address is given more free failures than an account: the whole
+ * staff of a municipality or a Region often signs in through one address (a proxy, a NAT), and
+ * their forgotten passwords must not make all of them wait; a guesser of many names from that
+ * address still meets the waits after a few dozen tries.
  */
 export interface LockoutPolicy {
-  /** Failures within the memory that cost no wait. */
+  /** Failures against one account within the memory that cost no wait. */
   readonly freeFailures: number;
+  /** Failures from one address within the memory that cost no wait. */
+  readonly addressFreeFailures: number;
   /** The wait after the first failure past the free ones; each further failure doubles it. */
   readonly firstWaitMs: number;
   readonly maxWaitMs: number;
@@ -18,11 +23,14 @@ export interface LockoutPolicy {
   readonly memoryMs: number;
 }
 
-export const DEFAULT_LOCKOUT: LockoutPolicy = { freeFailures: 5, firstWaitMs: 60_000, maxWaitMs: 30 * 60_000, memoryMs: 24 * 3_600_000 };
+export const DEFAULT_LOCKOUT: LockoutPolicy = { freeFailures: 5, addressFreeFailures: 20, firstWaitMs: 60_000, maxWaitMs: 30 * 60_000, memoryMs: 24 * 3_600_000 };
+
+/** Whose failures are counted: an account's or an address's (they have different free failures). */
+export type Counted = 'account' | 'address';
 
 /** The wait that `failures` failures (within the memory) impose after the last of them: 0, 1, 2, 4 … minutes, capped. */
-export const waitAfter = (failures: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): number => {
-  const past = failures - policy.freeFailures;
+export const waitAfter = (failures: number, policy: LockoutPolicy = DEFAULT_LOCKOUT, counted: Counted = 'account'): number => {
+  const past = failures - (counted === 'account' ? policy.freeFailures : policy.addressFreeFailures);
   if (past < 0) return 0;
   // 2 ** 40 already exceeds any cap in milliseconds; bounding the exponent keeps it finite.
   return Math.min(policy.firstWaitMs * 2 ** Math.min(past, 40), policy.maxWaitMs);
@@ -36,9 +44,9 @@ export interface FailureRecord {
 }
 
 /** When the next attempt may come; null when it may come now. */
-export const lockedUntil = (record: FailureRecord, now: Date, policy: LockoutPolicy = DEFAULT_LOCKOUT): Date | null => {
+export const lockedUntil = (record: FailureRecord, now: Date, policy: LockoutPolicy = DEFAULT_LOCKOUT, counted: Counted = 'account'): Date | null => {
   if (record.last === null) return null;
-  const until = record.last.getTime() + waitAfter(record.count, policy);
+  const until = record.last.getTime() + waitAfter(record.count, policy, counted);
   return until > now.getTime() ? new Date(until) : null;
 };
 
