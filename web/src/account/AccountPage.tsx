@@ -11,16 +11,9 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
+// the answer's shape, from the service that gives it (a type only: nothing of the server is bundled)
+import type { OwnSession } from '../../../src/services/sessions.ts';
 
-/** One of the user's own sessions, as GET /api/auth/sessions gives it. */
-interface OwnSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  address: string;
-  userAgent: string;
-  current: boolean;
-}
 
 /** The user's own profile: change the password, see the open sessions and end them. */
 export function AccountPage({ user }: { user: User }) {
