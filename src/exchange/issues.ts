@@ -33,8 +33,12 @@ export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?
 /** `1 errore`, `3.000 errori`: the count an answer's title gives. */
 export const errorCount = (count: number): string => (count === 1 ? '1 errore' : `${grouped(count)} errori`);
 
-/** The line that closes a list cut at ERROR_LIMIT: `… e altri 2.999.000 errori`. */
-export const moreErrors = (count: number): string => (count === 1 ? '… e un altro errore' : `… e altri ${grouped(count)} errori`);
+/**
+ * The line that closes a list cut at ERROR_LIMIT, with the total count of errors as EXCHANGE.md
+ * v2 asks ("then one line with the total count of errors"): `… in tutto 3000 errori (elencati i
+ * primi 1000)`. The total comes first and without thousands dots, so a tool reading it finds it.
+ */
+export const moreErrors = (total: number, listed: number): string => `… in tutto ${total} errori (elencati i primi ${listed})`;
 
 /**
  * Formatted errors in arrival order, the first ERROR_LIMIT kept and the rest only counted, so
@@ -62,6 +66,6 @@ export class ErrorList {
 
   /** The answer: the kept errors, then the count of the others. */
   lines(): string[] {
-    return this.omitted > 0 ? [...this.kept, moreErrors(this.omitted)] : [...this.kept];
+    return this.omitted > 0 ? [...this.kept, moreErrors(this.count, this.kept.length)] : [...this.kept];
   }
 }

@@ -74,7 +74,7 @@ export interface FolderReading {
   readonly records: ExchangeRecords;
   /** `file:line: column: message`, file by file in processing order: the first ERROR_LIMIT */
   readonly errors: string[];
-  /** errors past the first ERROR_LIMIT, counted only (`… e altri N errori`) */
+  /** errors past the first ERROR_LIMIT, counted only (`… in tutto N errori`) */
   readonly omittedErrors: number;
 }
 

@@ -131,7 +131,7 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     assert.equal(tooMany.statusCode, 422);
     const cut = tooMany.json() as { title?: string; detail?: string; errors: string[] };
     assert.equal(cut.errors.length, 1001);
-    assert.equal(cut.errors[1000], '… e altri 500 errori');
+    assert.equal(cut.errors[1000], '… in tutto 1500 errori (elencati i primi 1000)');
     assert.match(JSON.stringify(cut), /File non caricato: 1\.500 errori, nessuna spesa salvata/);
     const good = multipart('spese.csv', 'distretto;documento;fondo;annualita;area;descrizione;importo;data_pagamento;importo_riconosciuto\nD01;FT-3;FNPS;2023;A2;Contributi;€ 50.000,00;01/12/2023;\n');
     const uploaded = await t.app.inject({ method: 'POST', url: '/api/districts/D01/reports/2023/upload', headers: { cookie: district.cookie, 'x-csrf-token': district.csrfToken, ...good.headers }, payload: good.payload });

@@ -19,7 +19,7 @@ import { ERROR_LIMIT } from '../../exchange/limits.ts';
 
 /**
  * Errors listed per kind of check, at most: a wrong file of a million lines would list them all.
- * The others are counted (`… e altri N errori`).
+ * The others are counted (`… in tutto N errori`).
  */
 const ISSUE_LIMIT = ERROR_LIMIT;
 

@@ -90,11 +90,11 @@ export class IssueList {
       .map((x) => x.item);
   }
 
-  /** The answer: the first ERROR_LIMIT errors in order, then `… e altri N errori` when there are more. */
+  /** The answer: the first ERROR_LIMIT errors in order, then the line with the total count when there are more. */
   sorted(): string[] {
     const ordered = this.order(this.items);
     const listed = ordered.slice(0, this.limit).map((i) => i.text);
     const more = this.omitted + ordered.length - listed.length;
-    return more > 0 ? [...listed, moreErrors(more)] : listed;
+    return more > 0 ? [...listed, moreErrors(listed.length + more, listed.length)] : listed;
   }
 }
