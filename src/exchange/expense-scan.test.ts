@@ -180,6 +180,9 @@ test('the scanner leaves to the reader what it cannot be sure of', () => {
     ['a date after 2199', `${header}\nD01;A-2;FNPS;2022;anziani;x;1;01/01/2200;\n`],
     ['a field over the reader\'s bound', `${header}\nD01;A-2;FNPS;2022;anziani;${'x'.repeat(10_001)};1;2023-01-31;\n`],
     ['a line with no end that never stops', `${header}\n${'x'.repeat(50_000)}`],
+    ['a NUL in a field', `${header}\nD01;A-\u00002;FNPS;2022;anziani;x;1;2023-01-31;\n`],
+    ['a control character in a description', `${header}\nD01;A-2;FNPS;2022;anziani;x\u0001y;1;2023-01-31;\n`],
+    ['a DEL in a district', `${header}\nD0\u007f1;A-2;FNPS;2022;anziani;x;1;2023-01-31;\n`],
   ] as const) {
     assert.equal(scanned(Buffer.from(text), 7, 16), null, why);
   }

@@ -148,7 +148,12 @@ export class ExpenseScanner {
     let field = 0;
     starts[0] = start;
     for (let i = start; i < end; i++) {
-      if (block[i] !== delimiter) continue;
+      const b = block[i]!;
+      if (b !== delimiter) {
+        // a control character (fields.ts refuses it in a text): the reader names it
+        if (b < 0x20 ? b !== 0x09 : b === 0x7f) doubt();
+        continue;
+      }
       // a field too many: the reader says which
       if (field === width - 1) doubt();
       ends[field++] = i;

@@ -11,6 +11,7 @@ import {
   nonNegativeInteger,
   optionalAmount,
   positiveAmount,
+  optionalText,
   requiredText,
   yesNo,
 } from './fields.ts';
@@ -88,6 +89,14 @@ test('annuality is a 4-digit year between 2000 and 2100', () => {
 test('required text is trimmed and not empty', () => {
   assert.equal(value(requiredText('  D01 ')), 'D01');
   assert.equal(message(requiredText('   ')), 'valore mancante');
+});
+
+test('a text with a NUL or another control character is refused, naming it; tab and line breaks are kept', () => {
+  assert.equal(message(requiredText('Comu\u0000ne A')), 'carattere di controllo non ammesso (U+0000) alla posizione 5: il file è danneggiato o non è un testo');
+  assert.equal(message(optionalText('x\u001by')), 'carattere di controllo non ammesso (U+001B) alla posizione 2: il file è danneggiato o non è un testo');
+  assert.equal(message(optionalText('\u007f')), 'carattere di controllo non ammesso (U+007F) alla posizione 1: il file è danneggiato o non è un testo');
+  assert.equal(value(optionalText('riga uno\r\nriga\tdue')), 'riga uno\r\nriga\tdue');
+  assert.equal(value(optionalText('')), '');
 });
 
 test('"10.005" (one dot, three digits, no comma) is ambiguous: refused, saying how to write it', () => {

@@ -122,13 +122,29 @@ export const annuality: FieldParser<number> = (text) => {
   return ok(year);
 };
 
+/**
+ * Control characters other than tab and line breaks. PostgreSQL cannot store a NUL in text, and
+ * XML 1.0 (DOCX, XLSX) cannot hold the others: a text with one would be refused by the database
+ * in the middle of an import, or break every document written from it later.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const control = (t: string): FieldResult<never> | null => {
+  const found = CONTROL.exec(t);
+  if (!found) return null;
+  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return fail(`carattere di controllo non ammesso (U+${code}) alla posizione ${found.index + 1}: il file è danneggiato o non è un testo`);
+};
+
 /** Non-empty text, trimmed; inner line breaks of a quoted field are kept. */
 export const requiredText: FieldParser<string> = (text) => {
   const t = text.trim();
-  return t === '' ? fail('valore mancante') : ok(t);
+  return t === '' ? fail('valore mancante') : (control(t) ?? ok(t));
 };
 
-export const optionalText: FieldParser<string> = (text) => ok(text.trim());
+export const optionalText: FieldParser<string> = (text) => {
+  const t = text.trim();
+  return control(t) ?? ok(t);
+};
 
 /**
  * Act type as in the acts register (DM, DGR, DD, CDA, DECRETO, LEGGE, ALTRO);
