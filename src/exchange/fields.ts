@@ -127,6 +127,7 @@ export const annuality: FieldParser<number> = (text) => {
  * XML 1.0 (DOCX, XLSX) cannot hold the others: a text with one would be refused by the database
  * in the middle of an import, or break every document written from it later.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const control = (t: string): FieldResult<never> | null => {
   const found = CONTROL.exec(t);
