@@ -16,7 +16,7 @@ import { registerAccess } from './access.ts';
 import { canonicalUrl, isApiPath } from './canonical-url.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { loginThrottle } from './login-throttle.ts';
-import { Problem } from './schemas.ts';
+import { Problem } from '../contract/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
 import { registryRoutes } from './routes/registry.ts';

@@ -1,6 +1,8 @@
 /** Providers, the page frame and the route table. */
 import type { ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { queryClient } from './query.ts';
 import { HealthProvider } from './health.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { matchPath, usePath } from './router.tsx';
@@ -61,12 +63,14 @@ function Shell() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <HealthProvider>
-        <SessionProvider>
-          <Shell />
-        </SessionProvider>
-      </HealthProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <HealthProvider>
+          <SessionProvider>
+            <Shell />
+          </SessionProvider>
+        </HealthProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,8 +1,10 @@
 /**
  * The one way the UI talks to the server: same-origin cookies, the CSRF token on
  * state-changing requests, and problem+json turned into an `ApiError` carrying the
- * server's Italian `detail` (docs/API-FOUNDATION.md).
+ * server's Italian `detail` (docs/API-FOUNDATION.md). `call` takes an endpoint of the
+ * contract (src/contract): its input and answer are typed from the server's own schemas.
  */
+import type { Endpoint, InputOf, ReplyOf } from '../../src/contract/endpoint.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -108,6 +110,20 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
+
+/** `/api/districts/:code` with `{ code: 'RM5.1' }` → `/api/districts/RM5.1` (each part encoded). */
+export const pathOf = (url: string, params?: Readonly<Record<string, unknown>>): string =>
+  url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`${url}: parametro ${name} mancante`);
+    return encodeURIComponent(String(value));
+  });
+
+/** A call of one endpoint of the contract, typed by its schemas. */
+export function call<E extends Endpoint>(endpoint: E, input: InputOf<E>, signal?: AbortSignal): Promise<ReplyOf<E>> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Query; body?: unknown };
+  return request<ReplyOf<E>>(endpoint.method, pathOf(endpoint.url, params), { query, json: body, signal });
 }
 
 export const api = {

@@ -1,6 +1,7 @@
 /** Who is signed in: asked once to `GET /api/auth/me`, changed by sign-in and sign-out. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setSessionLostHandler } from './api.ts';
+import { queryClient } from './query.ts';
 import type { Session, User } from './types.ts';
 
 type State = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'signedIn'; user: User };
@@ -30,6 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (live) setState({ status: 'anonymous', expired: false });
       });
     setSessionLostHandler(() => {
+      queryClient.clear();
       setCsrfToken(null);
       setState({ status: 'anonymous', expired: true });
     });
@@ -41,6 +43,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const session = await api.post<Session>('/api/auth/login', { username, password });
+    // answers cached for the previous user are never shown to this one
+    queryClient.clear();
     setCsrfToken(session.csrfToken);
     setState({ status: 'signedIn', user: session.user });
   }, []);
@@ -52,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // An already-closed session is signed out anyway; anything else is worth reporting.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     } finally {
+      queryClient.clear();
       setCsrfToken(null);
       setState({ status: 'anonymous', expired: false });
     }

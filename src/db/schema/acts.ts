@@ -14,8 +14,8 @@ export const storedFiles = pgTable('stored_files', {
   storedBy: text('stored_by').notNull(),
 });
 
-export const actTypes = ['DM', 'DGR', 'DD', 'CDA', 'DECRETO', 'LEGGE', 'ALTRO'] as const;
-export type ActType = (typeof actTypes)[number];
+import type { ActType } from '../../domain/acts.ts';
+export { actTypes, type ActType } from '../../domain/acts.ts';
 
 /** The administrative act every money event and procedural step cites. */
 export const acts = pgTable(

@@ -41,8 +41,8 @@ export const municipalities = pgTable(
   (t) => [index('municipalities_district_idx').on(t.districtCode)],
 );
 
-export const bodyKinds = ['region', 'asl', 'consortium', 'asp', 'municipality', 'third_sector', 'other'] as const;
-export type BodyKind = (typeof bodyKinds)[number];
+import type { BodyKind } from '../../domain/registry.ts';
+export { bodyKinds, type BodyKind } from '../../domain/registry.ts';
 
 export const bodies = pgTable(
   'bodies',

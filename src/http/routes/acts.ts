@@ -5,7 +5,7 @@ import { attachToAct, createAct, getAct, listActs, readAttachment, MAX_ATTACHMEN
 import { actTypes } from '../../db/schema/index.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
-import { Act, CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
+import { Act, CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../../contract/common.ts';
 
 const tags = ['Atti'];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { listAudit, verifyAudit } from '../../services/audit-log.ts';
 import { auditCheckMessage } from '../../domain/audit/messages.ts';
 import { actorOf } from '../access.ts';
-import { ActRef, CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
+import { ActRef, CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../../contract/common.ts';
 
 const Entry = Type.Object({
   seq: Type.Integer(),

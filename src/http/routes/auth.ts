@@ -8,7 +8,7 @@ import { lockedMessage } from '../../domain/auth/sign-in-lockout.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/auth/password-policy.ts';
 import { SESSION_HOURS } from '../../domain/auth/session-policy.ts';
 import { actorOf, SESSION_COOKIE } from '../access.ts';
-import { Problem, problemResponses, User } from '../schemas.ts';
+import { Problem, problemResponses, User } from '../../contract/common.ts';
 import { sendProblem } from '../problem.ts';
 import type { FailureOutcome, LoginThrottle } from '../login-throttle.ts';
 import { securityEvent } from '../security-events.ts';

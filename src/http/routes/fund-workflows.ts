@@ -21,7 +21,7 @@ import { cents } from '../../domain/money.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
 import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';
-import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
+import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../../contract/common.ts';
 import { sendProblem } from '../problem.ts';
 import { withUploads } from '../upload-folder.ts';
 import { errorCount } from '../../exchange/issues.ts';

@@ -5,7 +5,7 @@ import { compliance, siossRows, split, tranche } from '../../services/funds/read
 import { siossCsv, siossXlsx } from '../../documents/sioss.ts';
 import { cents } from '../../domain/money.ts';
 import { actorOf } from '../access.ts';
-import { problemResponses } from '../schemas.ts';
+import { problemResponses } from '../../contract/common.ts';
 
 const tags = ['Fondi'];
 const Money = Type.Integer({ description: 'centesimi di euro' });

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { ImportFailed, importExchange } from '../../services/imports.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
-import { problemResponses } from '../schemas.ts';
+import { problemResponses } from '../../contract/common.ts';
 import { logServerError, sendProblem } from '../problem.ts';
 import { withUploads } from '../upload-folder.ts';
 import { errorCount } from '../../exchange/issues.ts';

@@ -25,7 +25,7 @@ import { addActivity, addCentre, addIndicator, addObjective, createPlan, OBJECTI
 import { invalid } from '../../domain/errors.ts';
 import { actorOf } from '../access.ts';
 import { sendProblem } from '../problem.ts';
-import { ActRef, CalendarDateSchema, problemResponses } from '../schemas.ts';
+import { ActRef, CalendarDateSchema, problemResponses } from '../../contract/common.ts';
 
 const tags = ['Performance'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

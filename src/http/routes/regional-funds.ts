@@ -20,7 +20,7 @@ import {
 import { cents } from '../../domain/money.ts';
 import { actorOf } from '../access.ts';
 import { SplitBody, toSplit, type SplitJson } from '../split-body.ts';
-import { ActRef, CalendarDateSchema, problemResponses } from '../schemas.ts';
+import { ActRef, CalendarDateSchema, problemResponses } from '../../contract/common.ts';
 
 const tags = ['Fondi regionali'];
 const Money = Type.Integer({ minimum: 0, description: 'centesimi di euro' });

@@ -6,7 +6,7 @@ import { listSecurityEvents } from '../../services/security-events.ts';
 import { securityEventKinds } from '../../domain/auth/security-events.ts';
 import type { SecurityEventFilter } from '../../db/repositories/security-events.ts';
 import { actorOf } from '../access.ts';
-import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../schemas.ts';
+import { CalendarDateSchema, PageQuery, pageOf, problemResponses } from '../../contract/common.ts';
 
 const Kind = Type.Union(securityEventKinds.map((k) => Type.Literal(k)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

@@ -6,7 +6,7 @@ import { addUser, listUsers, MIN_PASSWORD_LENGTH, resetPassword, setUserActive }
 import { MAX_PASSWORD_LENGTH } from '../../domain/auth/password-policy.ts';
 import { roles } from '../../domain/auth/roles.ts';
 import { actorOf } from '../access.ts';
-import { problemResponses, User } from '../schemas.ts';
+import { problemResponses, User } from '../../contract/common.ts';
 import { securityEvent } from '../security-events.ts';
 
 const tags = ['Utenti'];

@@ -3,9 +3,9 @@ import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel, managementFormLabel } from '../i18n/labels.ts';
 import { formatDate, formatInteger } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { getDistrict } from '../../../src/contract/registry.ts';
 import { ApiError } from '../api.ts';
-import type { DistrictDetail } from '../types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -13,7 +13,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 
 export function DistrictPage({ code }: { code: string }) {
   const t = useT();
-  const { data, error, loading } = useApi<DistrictDetail>(`/api/districts/${encodeURIComponent(code)}`);
+  const { data, error, loading } = useEndpoint(getDistrict, { params: { code } });
   const notFound = error instanceof ApiError && error.status === 404;
 
   return (

@@ -3,8 +3,8 @@ import { useT } from '../i18n/i18n.tsx';
 import { managementFormLabel } from '../i18n/labels.ts';
 import { formatInteger } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
-import type { DistrictRow, Page } from '../types.ts';
+import { useEndpoint } from '../query.ts';
+import { listDistricts } from '../../../src/contract/registry.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { TextField } from '../components/Fields.tsx';
@@ -20,7 +20,7 @@ export function DistrictsPage() {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useApi<Page<DistrictRow>>('/api/districts', { q, page, pageSize: PAGE_SIZE });
+  const { data, error, loading } = useEndpoint(listDistricts, { query: { q, page, pageSize: PAGE_SIZE } });
 
   return (
     <>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useT } from '../i18n/i18n.tsx';
 import { formatInteger } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
-import type { MunicipalityRow, Page } from '../types.ts';
+import { useEndpoint } from '../query.ts';
+import { listMunicipalities } from '../../../src/contract/registry.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -21,7 +21,7 @@ export function MunicipalitiesPage() {
   const [draft, setDraft] = useState({ q: '', district: '' });
   const [filters, setFilters] = useState({ q: '', district: '' });
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useApi<Page<MunicipalityRow>>('/api/municipalities', { ...filters, page, pageSize: PAGE_SIZE });
+  const { data, error, loading } = useEndpoint(listMunicipalities, { query: { ...filters, page, pageSize: PAGE_SIZE } });
 
   return (
     <>

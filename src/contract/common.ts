@@ -1,5 +1,9 @@
-/** Shared TypeBox schemas: they validate requests, shape responses and make the OpenAPI document. */
+/**
+ * The schemas every area's contract shares: money, codes, years, dates, ids, pages, problems.
+ * They validate requests, shape answers, make the OpenAPI document and type the web's calls.
+ */
 import { Type, type Static } from 'typebox';
+import { actTypes } from '../domain/acts.ts';
 
 export const Problem = Type.Object(
   {
@@ -32,13 +36,31 @@ export const pageOf = <T extends ReturnType<typeof Type.Object>>(item: T) =>
 
 export const CalendarDateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'AAAA-MM-GG' });
 
-export const ActRef = Type.Object({ id: Type.Integer(), type: Type.String(), number: Type.String(), date: Type.String() });
+/** An amount of money in integer euro cents (never a float of euros). */
+export const Money = Type.Integer({ description: 'centesimi di euro' });
+/** An amount that may not be negative: what a user asks to allocate, assign, pay. */
+export const NonNegativeMoney = Type.Integer({ minimum: 0, description: 'centesimi di euro' });
+/** A code of a fund, line, district or centre as the exchange files write it. */
+export const Code = Type.String({ minLength: 1, maxLength: 40 });
+/** A district's code in a path or filter. */
+export const DistrictCode = Type.String({ maxLength: 32 });
+/** An annuality or a calendar year. */
+export const Year = Type.Integer({ minimum: 1900, maximum: 2999 });
+/** The id of a stored record (an act, a plan, a line…). */
+export const Id = Type.Integer({ minimum: 1 });
+/** A free-text search. */
+export const SearchText = Type.String({ maxLength: 100 });
+
+/** The kind of an act: DM, DGR, DD, CDA… (src/domain/acts.ts). */
+export const ActTypeSchema = Type.Enum(actTypes);
+
+export const ActRef = Type.Object({ id: Type.Integer(), type: ActTypeSchema, number: Type.String(), date: Type.String() });
 
 export const Attachment = Type.Object({ fileName: Type.String(), bytes: Type.Integer(), sha256: Type.String(), storedAt: Type.String() });
 
 export const Act = Type.Object({
   id: Type.Integer(),
-  type: Type.String(),
+  type: ActTypeSchema,
   number: Type.String(),
   date: Type.String(),
   issuingOffice: Type.String(),
