@@ -45,6 +45,10 @@ export const yearOf = (d: CalendarDate): number => Number(d.slice(0, 4));
 export const romeDate = (instant: Date): CalendarDate =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant) as CalendarDate;
 
+/** The time of day in Europe/Rome for an instant, `20:35:12` (receipts state when, in Rome's time). */
+export const romeTime = (instant: Date): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
+
 /** Italian display: `19/09/2024`. */
 export const formatItalianDate = (d: CalendarDate): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
