@@ -48,7 +48,9 @@ export const visibleDistricts = (actor: Actor): readonly string[] | null =>
   actor.kind === 'user' && isDistrictScoped(actor.role) ? actor.districts : null;
 
 /** Names compared as people type them: case and spacing aside. */
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A body's or centre's name as compared: spacing and case aside. */
+export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 /**
  * Roles that work for one body (a consortium): its manager, its evaluator (OIV) and its area
