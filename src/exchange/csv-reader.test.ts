@@ -121,6 +121,11 @@ test('an unknown column is an error naming it; the rows are still read', async (
   assert.deepEqual(rows, [{ line: 2, values: { codice: 'D01', nome: 'Uno' } }]);
 });
 
+test('an unknown column whose quoted name holds a line break is named on one line', async () => {
+  const { errors } = await read('codice;nome;"bad\nname"\nD01;Uno;5\n');
+  assert.deepEqual(errors, ['prova.csv:1: bad name: colonna sconosciuta (colonne ammesse: codice, nome, note)']);
+});
+
 test('a missing required column is one error at line 1 and no row is read', async () => {
   const { rows, errors } = await read('codice;note\nD01;x\n');
   assert.deepEqual(errors, ['prova.csv:1: nome: colonna obbligatoria mancante']);

@@ -99,7 +99,7 @@ test('random and mutated CSV files: the readers never throw, issues are bounded,
       if (sure && !districts) assert.deepEqual(r.errors, [], 'the scanner accepted a file the reader refuses');
       assert.ok(Date.now() - t0 < 15_000, `a file of ${bytes.length} bytes took ${Date.now() - t0} ms`);
     }),
-    { numRuns: 150 },
+    { numRuns: Number(process.env.REGIA_FUZZ_RUNS ?? 150) },
   );
 });
 

@@ -16,8 +16,14 @@ export interface ExchangeIssue {
 export const ROW = 'riga';
 export const FILE = 'file';
 
-/** A value as echoed in a message: at most SHOWN_CHARS characters, then "…" (a 10 MB header is not sent back). */
-export const shown = (text: string): string => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
+/**
+ * A value as echoed in a message: at most SHOWN_CHARS characters, then "…" (a 10 MB header is not
+ * sent back), on one line: a line break or another control character inside it (a quoted header
+ * cell may hold one) shows as a space, so every problem stays one `file:line: column: message` line.
+ */
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+export const shown = (text: string): string => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text).replace(CONTROLS, ' ');
 
 /** Messages are built from bounded parts; the cut here only guards against one that is not. */
 const MAX_MESSAGE_CHARS = 4 * SHOWN_CHARS + 400;
