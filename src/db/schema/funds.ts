@@ -124,7 +124,13 @@ export const expenseLines = pgTable(
     /** the acknowledgement act (presa d'atto) that closed the verification */
     acknowledgedActId: integer('acknowledged_act_id'),
   },
-  (t) => [unique('expense_lines_key').on(t.districtCode, t.document), index('expense_lines_fund_idx').on(t.fundCode, t.annuality)],
+  (t) => [
+    unique('expense_lines_key').on(t.districtCode, t.document),
+    index('expense_lines_fund_idx').on(t.fundCode, t.annuality),
+    // the lines of district reports still to verify: a few next to the imported history, found
+    // without reading it (the home page's "reports to verify", src/db/repositories/todo.ts)
+    index('expense_lines_pending_idx').on(t.reportId).where(sql`${t.recognised} is null and ${t.reportId} is not null`),
+  ],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "expense_lines_pending_idx" ON "expense_lines" USING btree ("report_id") WHERE "expense_lines"."recognised" is null and "expense_lines"."report_id" is not null;
