@@ -9,7 +9,8 @@ import { buildPerformanceReportModel } from '../src/documents/performance-report
 import { performanceReportDocx } from '../src/documents/performance-report/docx.ts';
 import { performanceReportPdf } from '../src/documents/performance-report/pdf.ts';
 import { prng } from './prng.ts';
-import { importPlan, reportDocx, reportPdf } from '../src/services/performance.ts';
+import { importPlan } from '../src/services/performance/import.ts';
+import { reportDocx, reportPdf } from '../src/services/performance/reports.ts';
 import { SYSTEM } from '../src/services/bootstrap.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { median, timeIt } from './timing.ts';
@@ -120,7 +121,7 @@ export interface ServiceReportTimings {
 }
 
 /**
- * The same plan through src/services/performance.ts: importPlan into the database, then
+ * The same plan through src/services/performance/: importPlan into the database, then
  * reportDocx / reportPdf, which read the plan back from the database and build the documents.
  */
 export const benchPerformanceReportService = async (ctx: ServiceContext, runs = 5): Promise<ServiceReportTimings> => {

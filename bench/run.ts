@@ -104,7 +104,7 @@ interface EngineFigures {
   complianceBig: ComplianceFigures;
   totalLines: number;
   totalsConsistent: boolean;
-  /** the performance report through src/services/performance.ts (PGlite only) */
+  /** the performance report through src/services/performance/ (PGlite only) */
   reportService?: ServiceReportTimings;
   loadBefore: string;
   loadAfter: string;
@@ -308,8 +308,8 @@ const engineTable = (f: EngineFigures): string => {
     [`fill to the large point through importExchange (${f.fill.chunks.length} folders)`, f.fill.lines ? fmtMs(f.fill.ms) : '—', `${fmtInt(f.fill.lines)} lines, ${fillRate}${firstLast}`, '—'],
     ...(f.reportService
       ? [
-          ['performance report via src/services/performance.ts: reportDocx (reads the plan from the DB)', fmtMs(f.reportService.docxMs), `median of ${f.reportService.runs}; importPlan took ${fmtMs(f.reportService.importMs)}`, `≤ ${TARGET.reportMs} ms: ${verdict(f.reportService.docxMs <= TARGET.reportMs)}`],
-          ['performance report via src/services/performance.ts: reportPdf', fmtMs(f.reportService.pdfMs), `median of ${f.reportService.runs}`, `≤ ${TARGET.reportMs} ms: ${verdict(f.reportService.pdfMs <= TARGET.reportMs)}`],
+          ['performance report via src/services/performance/: reportDocx (reads the plan from the DB)', fmtMs(f.reportService.docxMs), `median of ${f.reportService.runs}; importPlan took ${fmtMs(f.reportService.importMs)}`, `≤ ${TARGET.reportMs} ms: ${verdict(f.reportService.docxMs <= TARGET.reportMs)}`],
+          ['performance report via src/services/performance/: reportPdf', fmtMs(f.reportService.pdfMs), `median of ${f.reportService.runs}`, `≤ ${TARGET.reportMs} ms: ${verdict(f.reportService.pdfMs <= TARGET.reportMs)}`],
         ]
       : []),
     ['expense lines stored / running totals consistent', fmtInt(f.totalLines), f.totalsConsistent ? 'count(*) = Σ district_fund_totals.expense_lines = lines imported' : 'INCONSISTENT', '—'],

@@ -13,7 +13,8 @@ import { compliance, siossRows, split, tranche } from '../services/funds/readout
 import { siossCsv, siossXlsx } from '../documents/sioss.ts';
 import { cents } from '../domain/money.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { importPlan, PlanRejected, scores as performanceScores } from '../services/performance.ts';
+import { importPlan, PlanRejected } from '../services/performance/import.ts';
+import { scores as performanceScores } from '../services/performance/readouts.ts';
 import { UsageError } from './usage.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { userInfo } from 'node:os';

@@ -22,7 +22,12 @@ export type Handler<S extends EndpointSchema> = RouteHandlerMethod<
   TypeBoxTypeProvider
 >;
 
+/** Limits of one route above the server's own (a plan file's JSON body is larger than 2 MB). */
+export interface RouteLimits {
+  readonly bodyLimit?: number;
+}
+
 /** `route(app, listDistricts, 'registry.read', async (request) => …)` */
-export const route = <S extends EndpointSchema>(app: FastifyInstance, endpoint: Endpoint<S>, access: Access, handler: Handler<S>): void => {
-  app.route({ method: endpoint.method, url: endpoint.url, schema: endpoint.schema as S & FastifySchema, config: { access }, handler: handler as RouteHandlerMethod });
+export const route = <S extends EndpointSchema>(app: FastifyInstance, endpoint: Endpoint<S>, access: Access, handler: Handler<S>, limits: RouteLimits = {}): void => {
+  app.route({ method: endpoint.method, url: endpoint.url, schema: endpoint.schema as S & FastifySchema, config: { access }, handler: handler as RouteHandlerMethod, ...limits });
 };

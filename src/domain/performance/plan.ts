@@ -18,7 +18,20 @@
 import { parseCalendarDate, type CalendarDate } from '../dates.ts';
 import { isValidTarget, parseIndicatorValue } from './values.ts';
 
-export type RevisionKind = 'updated' | 'suspended';
+/** A board resolution updates an objective or suspends it (DOMAIN.md "Revisions"). */
+export const revisionKinds = ['updated', 'suspended'] as const;
+export type RevisionKind = (typeof revisionKinds)[number];
+
+/** A plan is a draft until the evaluator validates it; then it is frozen. */
+export const planStatuses = ['draft', 'validated'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** The texts of an objective besides its code and title (seed 2's fields). */
+export const objectiveTexts = ['strategicArea', 'operationalObjective', 'pegProject', 'services', 'endUsers', 'networks', 'description'] as const;
+
+/** The fields of an objective a board resolution may change. */
+export const revisableFields = ['title', ...objectiveTexts] as const;
+export type RevisableField = (typeof revisableFields)[number];
 
 export interface RevisionInput {
   readonly kind: RevisionKind;

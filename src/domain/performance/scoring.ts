@@ -28,7 +28,8 @@ export interface ScoringSettings {
 
 export const DEFAULT_SCORING: ScoringSettings = { achievedThreshold: 0.9, partiallyThreshold: 0.5 };
 
-export type ObjectiveStatus = 'achieved' | 'partially_achieved' | 'not_achieved' | 'suspended';
+export const objectiveStatuses = ['achieved', 'partially_achieved', 'not_achieved', 'suspended'] as const;
+export type ObjectiveStatus = (typeof objectiveStatuses)[number];
 
 export interface ObjectiveScore {
   readonly code: string;

@@ -31,9 +31,10 @@ import { requireBody, requirePermission } from '../../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { checkSettings, DEFAULT_SCORING, scorePlan, type PlanScores, type ScoringSettings } from '../../domain/performance/scoring.ts';
 import { isValidTarget, parseIndicatorValue } from '../../domain/performance/values.ts';
+import { objectiveTexts } from '../../domain/performance/plan.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
-import { openPlan } from '../performance.ts';
+import { openPlan } from './access.ts';
 import { settingsOf, toPlanInput } from './plan-json.ts';
 
 const text = (v: string | undefined | null): string => (v ?? '').replace(/\u00a0/g, ' ').trim();
@@ -96,16 +97,14 @@ export const addCentre = async (ctx: ServiceContext, actor: Actor, planId: numbe
 
 // ---------------------------------------------------------------- objectives
 
-export const OBJECTIVE_TEXTS = ['strategicArea', 'operationalObjective', 'pegProject', 'services', 'endUsers', 'networks', 'description'] as const;
-
-export type NewObjectiveRequest = { code: string; title: string } & Partial<Record<(typeof OBJECTIVE_TEXTS)[number], string>>;
+export type NewObjectiveRequest = { code: string; title: string } & Partial<Record<(typeof objectiveTexts)[number], string>>;
 
 /** An objective of a centre, numbered by the centre's code (not unique: seed 2 has two "Obiettivo 1" in one area). */
 export const addObjective = async (ctx: ServiceContext, actor: Actor, planId: number, centreId: number, request: NewObjectiveRequest) => {
   requirePermission(actor, 'performance.manage');
   const code = required(request.code, 'performance.objective_code_missing', "Indicare il codice dell'obiettivo");
   const title = required(request.title, 'performance.objective_title_missing', "Il titolo dell'obiettivo non può essere vuoto");
-  const texts = Object.fromEntries(OBJECTIVE_TEXTS.map((f) => [f, text(request[f])])) as Record<(typeof OBJECTIVE_TEXTS)[number], string>;
+  const texts = Object.fromEntries(objectiveTexts.map((f) => [f, text(request[f])])) as Record<(typeof objectiveTexts)[number], string>;
   return ctx.database.db.transaction(async (tx) => {
     await openPlan(tx, actor, planId);
     const centre = await centreOfPlan(tx, planId, centreId);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServiceContext } from '../context.ts';
 import { SYSTEM } from '../bootstrap.ts';
 import { findPlanByBodyYear } from '../../db/repositories/performance.ts';
-import { importPlan } from '../performance.ts';
+import { importPlan } from './import.ts';
 
 export const INRETE_2024 = resolve(dirname(fileURLToPath(import.meta.url)), '../../../reference-data/performance/inrete-2024.json');
 

@@ -5,7 +5,8 @@
  */
 
 import { fundsEn, fundsIt } from '../funds/messages.ts';
-import { performanceEn, performanceIt } from '../performance/messages.ts';
+import { performanceIt } from '../performance/messages.it.ts';
+import { performanceEn } from '../performance/messages.en.ts';
 import { usersEn, usersIt } from '../users/messages.ts';
 import { securityEn, securityIt } from '../security/messages.ts';
 import { accountEn, accountIt } from '../account/messages.ts';

@@ -7,11 +7,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { api, request } from '../api.ts';
+import { useSend } from '../query.ts';
+import { addActivity, addCentre, addIndicator, addObjective, createPlan, setScoring } from '../../../src/contract/performance/authoring.ts';
+import type { Plan } from '../../../src/contract/performance/readouts.ts';
+import { objectiveTexts } from '../../../src/domain/performance/plan.ts';
+import { parseIndicatorValue } from '../../../src/domain/performance/values.ts';
+import { romeDate, yearOf } from '../../../src/domain/dates.ts';
 import { navigate } from '../router.tsx';
 import { TextAreaField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import type { Plan } from './types.ts';
 import { useSession } from '../session.tsx';
 import { isBodyScoped } from '../../../src/domain/auth/actor.ts';
 
@@ -175,7 +179,9 @@ const YEAR = /^\d{4}$/;
 export function NewPlanForm() {
   const t = useT();
   const { user } = useSession();
-  const year = new Date().getFullYear();
+  // the year of today's date in Rome, not of the browser's clock zone
+  const year = yearOf(romeDate(new Date()));
+  const create = useSend(createPlan);
   // a manager writes its own body's plans only (the server refuses others): its body comes pre-filled
   const ownBody = user && isBodyScoped(user.role) ? user.body : null;
   return (
@@ -198,11 +204,8 @@ export function NewPlanForm() {
         return found;
       }}
       save={async (v) => {
-        const created = await api.post<{ id: number }>('/api/performance/plans/new', {
-          body: v.body!.trim(),
-          year: Number(v.year),
-          periodFrom: Number(v.periodFrom),
-          periodTo: Number(v.periodTo),
+        const created = await create.send({
+          body: { body: v.body!.trim(), year: Number(v.year), periodFrom: Number(v.periodFrom), periodTo: Number(v.periodTo) },
         });
         navigate(`/performance/${created.id}`);
         return t('perf.author.plan.done');
@@ -211,8 +214,9 @@ export function NewPlanForm() {
   );
 }
 
-export function AddCentreForm({ plan, onSaved }: { plan: Plan; onSaved: () => void }) {
+export function AddCentreForm({ plan }: { plan: Plan }) {
   const t = useT();
+  const add = useSend(addCentre);
   return (
     <AuthoringForm
       idPrefix="perf-add-centre"
@@ -220,18 +224,16 @@ export function AddCentreForm({ plan, onSaved }: { plan: Plan; onSaved: () => vo
       submitLabel={t('perf.author.centre.submit')}
       fields={[{ name: 'name', label: t('perf.author.centre.name'), required: true }]}
       save={async (v) => {
-        const centre = await api.post<{ name: string }>(`/api/performance/plans/${plan.id}/centres`, { name: v.name!.trim() });
-        onSaved();
+        const centre = await add.send({ params: { id: plan.id }, body: { name: v.name!.trim() } });
         return t('perf.author.centre.done', { name: centre.name });
       }}
     />
   );
 }
 
-const OBJECTIVE_FIELDS = ['strategicArea', 'operationalObjective', 'pegProject', 'services', 'endUsers', 'networks', 'description'] as const;
-
-export function AddObjectiveForm({ plan, centre, onSaved }: { plan: Plan; centre: { id: number; name: string }; onSaved: () => void }) {
+export function AddObjectiveForm({ plan, centre }: { plan: Plan; centre: { id: number; name: string } }) {
   const t = useT();
+  const add = useSend(addObjective);
   return (
     <AuthoringForm
       idPrefix={`perf-add-objective-${centre.id}`}
@@ -251,17 +253,17 @@ export function AddObjectiveForm({ plan, centre, onSaved }: { plan: Plan; centre
         { name: 'description', label: t('perf.objective.description'), multiline: true },
       ]}
       save={async (v) => {
-        const body = { code: v.code!.trim(), title: v.title!.trim(), ...Object.fromEntries(OBJECTIVE_FIELDS.map((f) => [f, v[f]!.trim()])) };
-        const created = await api.post<{ code: string }>(`/api/performance/plans/${plan.id}/centres/${centre.id}/objectives`, body);
-        onSaved();
+        const body = { code: v.code!.trim(), title: v.title!.trim(), ...Object.fromEntries(objectiveTexts.map((f) => [f, v[f]!.trim()])) };
+        const created = await add.send({ params: { id: plan.id, centreId: centre.id }, body });
         return t('perf.author.objective.done', { code: created.code, centre: centre.name });
       }}
     />
   );
 }
 
-export function AddActivityForm({ planId, objectiveId, objectiveLabel, onSaved }: { planId: number; objectiveId: number; objectiveLabel: string; onSaved: () => void }) {
+export function AddActivityForm({ planId, objectiveId, objectiveLabel }: { planId: number; objectiveId: number; objectiveLabel: string }) {
   const t = useT();
+  const add = useSend(addActivity);
   return (
     <AuthoringForm
       idPrefix="perf-add-activity"
@@ -273,23 +275,22 @@ export function AddActivityForm({ planId, objectiveId, objectiveLabel, onSaved }
         { name: 'planned', label: t('perf.author.activity.planned'), help: t('perf.author.activity.plannedHelp') },
       ]}
       save={async (v) => {
-        await api.post(`/api/performance/plans/${planId}/objectives/${objectiveId}/activities`, { description: v.description!.trim(), planned: v.planned!.trim() });
-        onSaved();
+        await add.send({ params: { id: planId, objectiveId }, body: { description: v.description!.trim(), planned: v.planned!.trim() } });
         return t('perf.author.activity.done');
       }}
     />
   );
 }
 
-/** "1,5" or "1.5" → 1.5; null when not a number. */
+/** "1,5" → 1.5, read as the domain reads a plan's numbers (src/domain/performance/values.ts); null when not a plain number. */
 const italianNumber = (text: string): number | null => {
-  const s = text.trim().replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return Number(s);
+  const value = parseIndicatorValue(text);
+  return value.kind === 'number' && value.unit === null ? value.value : null;
 };
 
-export function AddIndicatorForm({ planId, objectiveId, objectiveLabel, onSaved }: { planId: number; objectiveId: number; objectiveLabel: string; onSaved: () => void }) {
+export function AddIndicatorForm({ planId, objectiveId, objectiveLabel }: { planId: number; objectiveId: number; objectiveLabel: string }) {
   const t = useT();
+  const add = useSend(addIndicator);
   return (
     <AuthoringForm
       idPrefix="perf-add-indicator"
@@ -314,14 +315,10 @@ export function AddIndicatorForm({ planId, objectiveId, objectiveLabel, onSaved 
       }}
       save={async (v) => {
         const weight = v.weight!.trim() === '' ? undefined : italianNumber(v.weight!)!;
-        await api.post(`/api/performance/plans/${planId}/objectives/${objectiveId}/indicators`, {
-          name: v.name!.trim(),
-          description: v.description!.trim(),
-          unit: v.unit!.trim(),
-          target: v.target!.trim(),
-          ...(weight !== undefined ? { weight } : {}),
+        await add.send({
+          params: { id: planId, objectiveId },
+          body: { name: v.name!.trim(), description: v.description!.trim(), unit: v.unit!.trim(), target: v.target!.trim(), ...(weight !== undefined ? { weight } : {}) },
         });
-        onSaved();
         return t('perf.author.indicator.done');
       }}
     />
@@ -331,8 +328,9 @@ export function AddIndicatorForm({ planId, objectiveId, objectiveLabel, onSaved 
 /** Thresholds shown and entered as percentages; the API takes fractions (0.9). */
 const percent = (x: number) => String(Math.round(x * 10_000) / 100).replace('.', ',');
 
-export function ScoringForm({ plan, onSaved }: { plan: Plan; onSaved: () => void }) {
+export function ScoringForm({ plan }: { plan: Plan }) {
   const t = useT();
+  const save = useSend(setScoring);
   return (
     <section aria-labelledby="perf-scoring-heading" className="my-4">
       <h2 id="perf-scoring-heading" className="h3">
@@ -360,8 +358,7 @@ export function ScoringForm({ plan, onSaved }: { plan: Plan; onSaved: () => void
         save={async (v) => {
           const achievedThreshold = italianNumber(v.achieved!)! / 100;
           const partiallyThreshold = italianNumber(v.partially!)! / 100;
-          await request('PUT', `/api/performance/plans/${plan.id}/scoring`, { json: { achievedThreshold, partiallyThreshold } });
-          onSaved();
+          await save.send({ params: { id: plan.id }, body: { achievedThreshold, partiallyThreshold } });
           return t('perf.author.scoring.done', { achieved: percent(achievedThreshold), partially: percent(partiallyThreshold) });
         }}
       />

@@ -8,8 +8,11 @@ import { Alert, Breadcrumb, BreadcrumbItem } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { Link } from '../router.tsx';
-import { request, ApiError } from '../api.ts';
-import { useApi } from '../useApi.ts';
+import { ApiError } from '../api.ts';
+import { useEndpoint, useSend } from '../query.ts';
+import { getPlan, type Objective } from '../../../src/contract/performance/readouts.ts';
+import { setActivityActual, setIndicatorActual } from '../../../src/contract/performance/monitoring.ts';
+import { planIdOf } from './plan-id.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -24,7 +27,6 @@ import { RevisionsHistory } from './RevisionsHistory.tsx';
 import { RevisionForm } from './RevisionForm.tsx';
 import { Timeline } from './Timeline.tsx';
 import { ValidatedNotice } from './ValidatedNotice.tsx';
-import type { IndicatorSaved, Objective, Plan } from './types.ts';
 
 const selectedCentre = (): number | null => {
   const value = new URLSearchParams(window.location.search).get('centro');
@@ -56,7 +58,10 @@ function Facts({ objective }: { objective: Objective }) {
 export function ObjectivePage({ planId, objectiveId }: { planId: string; objectiveId: string }) {
   const t = useT();
   const { user } = useSession();
-  const { data: plan, error, loading, reload } = useApi<Plan>(`/api/performance/plans/${encodeURIComponent(planId)}`);
+  const id = planIdOf(planId);
+  const { data: plan, error, loading } = useEndpoint(getPlan, id === null ? null : { params: { id } });
+  const indicatorActual = useSend(setIndicatorActual);
+  const activityActual = useSend(setActivityActual);
   const [notice, setNotice] = useState<string | null>(null);
   // The router keys pages by path only: the centre (?centro=) of a shared objective is followed here.
   const [centreId, setCentreId] = useState(selectedCentre);
@@ -69,7 +74,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
   const wanted = Number(objectiveId);
   const occurrences = plan ? plan.centres.flatMap((c) => c.objectives.filter((o) => o.id === wanted).map((o) => ({ centre: c, objective: o }))) : [];
   const current = occurrences.find((x) => x.centre.id === centreId) ?? occurrences[0];
-  const planMissing = error instanceof ApiError && (error.status === 404 || error.status === 400);
+  const planMissing = id === null || (error instanceof ApiError && error.status === 404);
 
   const crumbs = (
     <Breadcrumb aria-label={t('common.breadcrumb')}>
@@ -122,19 +127,17 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
   const others = occurrences.filter((x) => x.centre.id !== centre.id);
 
   const saveIndicator = async (indicatorId: number, name: string, actual: string) => {
-    const saved = await request<IndicatorSaved>('PUT', `/api/performance/plans/${plan.id}/indicators/${indicatorId}/actual`, { json: { actual } });
+    const saved = await indicatorActual.send({ params: { id: plan.id, indicatorId }, body: { actual } });
     const score = formatScore(saved.objective.score);
     setNotice(
       saved.objective.status === 'suspended' || score === null
         ? t('perf.indicators.savedSuspended', { name })
         : t('perf.indicators.saved', { name, score, status: statusLabel(t, saved.objective.status) }),
     );
-    reload();
   };
   const saveActivity = async (activityId: number, actual: string) => {
-    await request('PUT', `/api/performance/plans/${plan.id}/activities/${activityId}/actual`, { json: { actual } });
+    await activityActual.send({ params: { id: plan.id, activityId }, body: { actual } });
     setNotice(t('perf.activities.saved'));
-    reload();
   };
 
   return (
@@ -236,7 +239,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
             </table>
           </div>
         )}
-        {author && <AddActivityForm planId={plan.id} objectiveId={objective.id} objectiveLabel={label} onSaved={reload} />}
+        {author && <AddActivityForm planId={plan.id} objectiveId={objective.id} objectiveLabel={label} />}
       </section>
 
       {objective.activities.length > 0 && (
@@ -298,7 +301,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
             </table>
           </div>
         )}
-        {author && <AddIndicatorForm planId={plan.id} objectiveId={objective.id} objectiveLabel={label} onSaved={reload} />}
+        {author && <AddIndicatorForm planId={plan.id} objectiveId={objective.id} objectiveLabel={label} />}
       </section>
 
       <section aria-labelledby="perf-report-title" className="my-4">
@@ -310,10 +313,7 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
           objectiveId={objective.id}
           report={objective.report}
           editable={reporter}
-          onSaved={() => {
-            setNotice(t('perf.report.saved'));
-            reload();
-          }}
+          onSaved={() => setNotice(t('perf.report.saved'))}
         />
       </section>
 
@@ -342,7 +342,6 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
           objective={objective}
           onRevised={(kind) => {
             setNotice(kind === 'suspended' ? t('perf.revise.doneSuspended') : t('perf.revise.doneUpdated'));
-            reload();
             window.scrollTo(0, 0);
           }}
         />

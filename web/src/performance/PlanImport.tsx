@@ -2,16 +2,21 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { api } from '../api.ts';
+import { queryClient, useSend } from '../query.ts';
+import { importPlan, importPlanXlsx } from '../../../src/contract/performance/plans.ts';
+import type { ReplyOf } from '../../../src/contract/endpoint.ts';
 import { Link } from '../router.tsx';
 import { formatInteger } from '../format.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import type { ImportResult } from './types.ts';
+
+type ImportResult = ReplyOf<typeof importPlan>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Import of a plan: the EXCHANGE.md JSON, or the XLSX workbook (sheets Piano, Centri, Obiettivi, Attività, Indicatori). */
-export function PlanImport({ onImported }: { onImported: () => void }) {
+export function PlanImport() {
   const t = useT();
+  const sendJson = useSend(importPlan).send;
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -32,7 +37,8 @@ export function PlanImport({ onImported }: { onImported: () => void }) {
     const name = file.name.toLowerCase();
     const isJson = name.endsWith('.json');
     if (!isJson && !name.endsWith('.xlsx')) return fail(t('perf.import.wrongType'));
-    let json: unknown = null;
+    // JSON.parse answers any: the server's schema and the domain judge what it holds
+    let json: Record<string, unknown> = {};
     if (isJson) {
       try {
         json = JSON.parse(await file.text());
@@ -45,15 +51,17 @@ export function PlanImport({ onImported }: { onImported: () => void }) {
     try {
       let imported: ImportResult;
       if (isJson) {
-        imported = await api.post<ImportResult>('/api/performance/plans', json);
+        // the domain reads the file and names every problem (src/domain/performance/plan.ts)
+        imported = await sendJson({ body: json });
       } else {
         const form = new FormData();
         form.append('file', file, file.name);
-        imported = await api.upload<ImportResult>('/api/performance/plans/import-xlsx', form);
+        imported = await api.upload<ReplyOf<typeof importPlanXlsx>>(importPlanXlsx.url, form);
+        // an upload is not sent through useSend: what is on screen is fetched again here
+        await queryClient.invalidateQueries();
       }
       setResult(imported);
       if (input.current) input.current.value = '';
-      onImported();
     } catch (reason) {
       setFailure(reason);
     } finally {

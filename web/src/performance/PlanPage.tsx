@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Alert, Breadcrumb, BreadcrumbItem, Icon } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { pathOf } from '../api.ts';
+import { useEndpoint } from '../query.ts';
+import { getPlan, type Plan } from '../../../src/contract/performance/readouts.ts';
+import { exportPlanJson, exportPlanXlsx } from '../../../src/contract/performance/plans.ts';
+import { reportDocx, reportPdf } from '../../../src/contract/performance/reports.ts';
+import { planIdOf } from './plan-id.ts';
 import { ApiError } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -16,18 +21,17 @@ import { PlanStatusBadge } from './PlanStatusBadge.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
 import { ValidationForm } from './ValidationForm.tsx';
 import { ValidatedNotice } from './ValidatedNotice.tsx';
-import type { Plan } from './types.ts';
 
 export const planTitle = (t: ReturnType<typeof useT>, plan: Pick<Plan, 'year' | 'body'>) => t('perf.plan.title', { year: plan.year, body: plan.body });
 
 function Downloads({ plan }: { plan: Plan }) {
   const t = useT();
-  const base = `/api/performance/plans/${plan.id}`;
+  const params = { id: plan.id };
   const links = [
-    { href: `${base}/report.docx`, label: t('perf.download.docx'), icon: 'it-file' },
-    { href: `${base}/report.pdf`, label: t('perf.download.pdf'), icon: 'it-file' },
-    { href: `${base}/export.json`, label: t('perf.download.json'), icon: 'it-download' },
-    { href: `${base}/export.xlsx`, label: t('perf.download.xlsx'), icon: 'it-download' },
+    { href: pathOf(reportDocx.url, params), label: t('perf.download.docx'), icon: 'it-file' },
+    { href: pathOf(reportPdf.url, params), label: t('perf.download.pdf'), icon: 'it-file' },
+    { href: pathOf(exportPlanJson.url, params), label: t('perf.download.json'), icon: 'it-download' },
+    { href: pathOf(exportPlanXlsx.url, params), label: t('perf.download.xlsx'), icon: 'it-download' },
   ];
   return (
     <section aria-labelledby="perf-downloads-title" className="my-4">
@@ -49,9 +53,10 @@ function Downloads({ plan }: { plan: Plan }) {
 export function PlanPage({ id }: { id: string }) {
   const t = useT();
   const { user } = useSession();
-  const { data: plan, error, loading, reload } = useApi<Plan>(`/api/performance/plans/${encodeURIComponent(id)}`);
+  const planId = planIdOf(id);
+  const { data: plan, error, loading } = useEndpoint(getPlan, planId === null ? null : { params: { id: planId } });
   const [justValidated, setJustValidated] = useState(false);
-  const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+  const notFound = planId === null || (error instanceof ApiError && error.status === 404);
   const author = plan ? canAuthor(user, plan.status) : false;
 
   return (
@@ -142,20 +147,19 @@ export function PlanPage({ id }: { id: string }) {
                     </table>
                   </div>
                 )}
-                {author && <AddObjectiveForm plan={plan} centre={centre} onSaved={reload} />}
+                {author && <AddObjectiveForm plan={plan} centre={centre} />}
               </div>
             ))}
-            {author && <AddCentreForm plan={plan} onSaved={reload} />}
+            {author && <AddCentreForm plan={plan} />}
           </section>
 
-          {author && <ScoringForm plan={plan} onSaved={reload} />}
+          {author && <ScoringForm plan={plan} />}
 
           {canValidate(user, plan.status) && (
             <ValidationForm
               plan={plan}
               onValidated={() => {
                 setJustValidated(true);
-                reload();
                 window.scrollTo(0, 0);
               }}
             />

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/i18n.tsx';
-import type { PlanStatus } from './types.ts';
+import type { PlanStatus } from '../../../src/domain/performance/plan.ts';
 
 export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const t = useT();

@@ -1,7 +1,8 @@
 import { useT } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { listPlans } from '../../../src/contract/performance/plans.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -11,18 +12,17 @@ import { canManagePerformance } from './permissions.ts';
 import { PlanImport } from './PlanImport.tsx';
 import { NewPlanForm } from './Authoring.tsx';
 import { PlanStatusBadge } from './PlanStatusBadge.tsx';
-import type { PlanSummary } from './types.ts';
 
 export function PlansPage() {
   const t = useT();
   const { user } = useSession();
-  const { data, error, loading, reload } = useApi<PlanSummary[]>('/api/performance/plans');
+  const { data, error, loading } = useEndpoint(listPlans, {});
   return (
     <>
       <PageHeading title={t('perf.plans.title')} />
       <p className="lead">{t('perf.plans.intro')}</p>
       {canManagePerformance(user) && <NewPlanForm />}
-      {canManagePerformance(user) && <PlanImport onImported={reload} />}
+      {canManagePerformance(user) && <PlanImport />}
       <ErrorAlert error={error} />
       {loading && !data && <Loading />}
       {data && data.length === 0 && <EmptyState text={t('perf.plans.empty')} />}

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 
 import { useT } from '../i18n/i18n.tsx';
 import { formatInteger } from '../format.ts';
 import { ScoreText } from './labels.tsx';
-import type { Centre } from './types.ts';
+import type { Centre } from '../../../src/contract/performance/readouts.ts';
 
 const series = [
   { key: 'achieved', label: 'perf.status.achieved', colour: '#008758' },

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { request } from '../api.ts';
+import { useSend } from '../query.ts';
+import { setObjectiveReport } from '../../../src/contract/performance/monitoring.ts';
 import { errorText } from '../components/ErrorAlert.tsx';
 
 export function ReportEditor({ planId, objectiveId, report, editable, onSaved }: { planId: number; objectiveId: number; report: string; editable: boolean; onSaved: () => void }) {
@@ -14,6 +15,7 @@ export function ReportEditor({ planId, objectiveId, report, editable, onSaved }:
   const area = useRef<HTMLTextAreaElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
+  const save = useSend(setObjectiveReport);
 
   useEffect(() => {
     if (editing) area.current?.focus();
@@ -33,7 +35,7 @@ export function ReportEditor({ planId, objectiveId, report, editable, onSaved }:
     setBusy(true);
     setError(null);
     try {
-      await request('PUT', `/api/performance/plans/${planId}/objectives/${objectiveId}/report`, { json: { report: draft } });
+      await save.send({ params: { id: planId, objectiveId }, body: { report: draft } });
       onSaved();
       close();
     } catch (reason) {

@@ -11,7 +11,11 @@ import { useApi } from '../useApi.ts';
 import type { Act, Page } from '../types.ts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { revisableFields, type Objective, type RevisableField, type RevisionKind } from './types.ts';
+import { useSend } from '../query.ts';
+import { reviseObjective } from '../../../src/contract/performance/revisions.ts';
+import type { Objective } from '../../../src/contract/performance/readouts.ts';
+import { revisableFields, type RevisableField, type RevisionKind } from '../../../src/domain/performance/plan.ts';
+import { parseCalendarDate } from '../../../src/domain/dates.ts';
 
 const fieldLabel: Record<RevisableField, 'perf.objective.title' | 'perf.objective.strategicArea' | 'perf.objective.operationalObjective' | 'perf.objective.pegProject' | 'perf.objective.services' | 'perf.objective.endUsers' | 'perf.objective.networks' | 'perf.objective.description'> = {
   title: 'perf.objective.title',
@@ -22,14 +26,6 @@ const fieldLabel: Record<RevisableField, 'perf.objective.title' | 'perf.objectiv
   endUsers: 'perf.objective.endUsers',
   networks: 'perf.objective.networks',
   description: 'perf.objective.description',
-};
-
-const isCalendarDate = (text: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 };
 
 const NEW_ACT = { number: '', date: '', subject: '', issuingOffice: '' };
@@ -51,7 +47,7 @@ function NewBoardResolution({ defaultSubject, onCreated, onCancel }: { defaultSu
     const found: typeof errors = {};
     if (!draft.number.trim()) found.number = t('actForm.numberRequired');
     if (!draft.date) found.date = t('actForm.dateRequired');
-    else if (!isCalendarDate(draft.date)) found.date = t('actForm.dateInvalid');
+    else if (parseCalendarDate(draft.date) === null) found.date = t('actForm.dateInvalid');
     if (!draft.issuingOffice.trim()) found.issuingOffice = t('actForm.officeRequired');
     if (!draft.subject.trim()) found.subject = t('actForm.subjectRequired');
     setErrors(found);
@@ -105,6 +101,7 @@ function NewBoardResolution({ defaultSubject, onCreated, onCancel }: { defaultSu
 export function RevisionForm({ planId, year, objective, onRevised }: { planId: number; year: number; objective: Objective; onRevised: (kind: RevisionKind) => void }) {
   const t = useT();
   const acts = useApi<Page<Act>>('/api/acts', { type: 'CDA', pageSize: 200 });
+  const revise = useSend(reviseObjective);
   const suspended = objective.status === 'suspended';
   const [kind, setKind] = useState<RevisionKind>(suspended ? 'updated' : 'suspended');
   const [actId, setActId] = useState('');
@@ -128,7 +125,7 @@ export function RevisionForm({ planId, year, objective, onRevised }: { planId: n
     event.preventDefault();
     const found: typeof errors = {};
     if (!actId) found.act = t('perf.revise.actRequired');
-    if (date && !isCalendarDate(date)) found.date = t('actForm.dateInvalid');
+    if (date && parseCalendarDate(date) === null) found.date = t('actForm.dateInvalid');
     if (kind === 'updated' && !suspended && Object.keys(changes).length === 0) found.changes = t('perf.revise.changesRequired');
     setErrors(found);
     setFailure(null);
@@ -137,11 +134,14 @@ export function RevisionForm({ planId, year, objective, onRevised }: { planId: n
     if (found.changes) return document.getElementById('perf-revise-title')?.focus();
     setBusy(true);
     try {
-      await api.post(`/api/performance/plans/${planId}/objectives/${objective.id}/revisions`, {
-        kind,
-        actId: Number(actId),
-        ...(date ? { date } : {}),
-        ...(kind === 'updated' && Object.keys(changes).length > 0 ? { changes } : {}),
+      await revise.send({
+        params: { id: planId, objectiveId: objective.id },
+        body: {
+          kind,
+          actId: Number(actId),
+          ...(date ? { date } : {}),
+          ...(kind === 'updated' && Object.keys(changes).length > 0 ? { changes } : {}),
+        },
       });
       onRevised(kind);
     } catch (error) {

@@ -4,7 +4,7 @@ import { formatDate } from '../format.ts';
 import { Link } from '../router.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { revisionKindLabel } from './labels.tsx';
-import type { Revision, Snapshot } from './types.ts';
+import type { Revision, RevisionSnapshot as Snapshot } from '../../../src/contract/performance/readouts.ts';
 
 function EarlierVersion({ snapshot }: { snapshot: Snapshot }) {
   const t = useT();

@@ -7,7 +7,7 @@
 import { useT } from '../i18n/i18n.tsx';
 import type { Translate } from '../i18n/i18n.tsx';
 import { timeline, type TimelineRow } from '../../../src/domain/performance/timeline.ts';
-import type { Activity } from './types.ts';
+import type { Activity } from '../../../src/contract/performance/readouts.ts';
 
 const MONTH_KEYS = ['perf.month.1', 'perf.month.2', 'perf.month.3', 'perf.month.4', 'perf.month.5', 'perf.month.6', 'perf.month.7', 'perf.month.8', 'perf.month.9', 'perf.month.10', 'perf.month.11', 'perf.month.12'] as const;
 const MONTH_LONG_KEYS = ['perf.monthLong.1', 'perf.monthLong.2', 'perf.monthLong.3', 'perf.monthLong.4', 'perf.monthLong.5', 'perf.monthLong.6', 'perf.monthLong.7', 'perf.monthLong.8', 'perf.monthLong.9', 'perf.monthLong.10', 'perf.monthLong.11', 'perf.monthLong.12'] as const;

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../format.ts';
-import type { Validation } from './types.ts';
+import type { Validation } from '../../../src/contract/performance/schemas.ts';
 
 /** "Piano validato": who validated, when, with what comment; nothing can be changed any more. */
 export function ValidatedNotice({ validation }: { validation: Validation }) {

@@ -5,10 +5,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { api } from '../api.ts';
+import { useSend } from '../query.ts';
+import { validatePlan } from '../../../src/contract/performance/validation.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ScoreText } from './labels.tsx';
-import type { Plan } from './types.ts';
+import type { Plan } from '../../../src/contract/performance/readouts.ts';
 
 export function ValidationForm({ plan, onValidated }: { plan: Plan; onValidated: () => void }) {
   const t = useT();
@@ -18,6 +19,7 @@ export function ValidationForm({ plan, onValidated }: { plan: Plan; onValidated:
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
+  const validate = useSend(validatePlan);
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -40,11 +42,14 @@ export function ValidationForm({ plan, onValidated }: { plan: Plan; onValidated:
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(`/api/performance/plans/${plan.id}/validation`, {
-        comment: overall.trim(),
-        objectives: Object.entries(comments)
-          .filter(([, text]) => text.trim() !== '')
-          .map(([id, text]) => ({ objectiveId: Number(id), comment: text.trim() })),
+      await validate.send({
+        params: { id: plan.id },
+        body: {
+          comment: overall.trim(),
+          objectives: Object.entries(comments)
+            .filter(([, text]) => text.trim() !== '')
+            .map(([id, text]) => ({ objectiveId: Number(id), comment: text.trim() })),
+        },
       });
       onValidated();
     } catch (error) {

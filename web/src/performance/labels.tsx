@@ -1,6 +1,7 @@
 /** Scores, statuses and revision kinds as the users read them: `66,7%`, "Parzialmente raggiunto". */
 import type { Translate } from '../i18n/i18n.tsx';
-import type { ObjectiveStatus, RevisionKind } from './types.ts';
+import type { ObjectiveStatus } from '../../../src/domain/performance/scoring.ts';
+import type { RevisionKind } from '../../../src/domain/performance/plan.ts';
 import { useT } from '../i18n/i18n.tsx';
 
 const percent = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
