@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { catalogs, languages, type Language, type MessageKey } from './messages.ts';
+import { formatMessage, type Params } from './format-message.ts';
 
-export type Params = Record<string, string | number>;
+export type { Params };
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 const STORAGE_KEY = 'regia.language';
@@ -15,9 +16,6 @@ const storedLanguage = (): Language => {
     return 'it';
   }
 };
-
-export const interpolate = (template: string, params?: Params): string =>
-  params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
 
 interface I18n {
   language: Language;
@@ -45,7 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const catalog = catalogs[language];
-    return { language, setLanguage, t: (key, params) => interpolate(catalog[key], params) };
+    return { language, setLanguage, t: (key, params) => formatMessage(language, catalog[key], params) };
   }, [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
