@@ -29,13 +29,20 @@ export type TodoItem =
 
 export type Urgency = 'late' | 'soon' | 'open';
 
-export const urgencyOf = (item: TodoItem): Urgency => {
+/** What urgency depends on; the web passes the server's items, typed by the contract, as they are. */
+export interface UrgencyInput {
+  readonly kind: TodoItem['kind'];
+  readonly daysLeft?: number;
+  readonly eligible?: boolean;
+}
+
+export const urgencyOf = (item: UrgencyInput): Urgency => {
   switch (item.kind) {
     case 'report_late':
     case 'reports_late':
       return 'late';
     case 'report_due':
-      return item.daysLeft <= SOON_DAYS ? 'soon' : 'open';
+      return (item.daysLeft ?? 0) <= SOON_DAYS ? 'soon' : 'open';
     case 'tranche':
       return item.eligible ? 'open' : 'soon';
     default:

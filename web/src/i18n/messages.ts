@@ -10,6 +10,8 @@ import { performanceEn } from '../performance/messages.en.ts';
 import { usersEn, usersIt } from '../users/messages.ts';
 import { securityEn, securityIt } from '../security/messages.ts';
 import { accountEn, accountIt } from '../account/messages.ts';
+import { todoIt } from '../todo/messages.it.ts';
+import { todoEn } from '../todo/messages.en.ts';
 
 const it = {
   ...fundsIt,
@@ -17,6 +19,7 @@ const it = {
   ...usersIt,
   ...securityIt,
   ...accountIt,
+  ...todoIt,
   // Shell
   'app.region': 'Regione Lazio',
   'app.name': 'Regia',
@@ -362,6 +365,7 @@ const en: Catalog = {
   ...usersEn,
   ...securityEn,
   ...accountEn,
+  ...todoEn,
   'app.region': 'Lazio Region',
   'app.name': 'Regia',
   'app.tagline': 'Governance of the integrated system of social services',

@@ -3,6 +3,7 @@ import { roleLabel } from '../i18n/labels.ts';
 import { Link } from '../router.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { navEntries } from '../shell/Layout.tsx';
+import { TodoList } from '../todo/TodoList.tsx';
 import type { User } from '../types.ts';
 
 export function HomePage({ user }: { user: User }) {
@@ -13,6 +14,7 @@ export function HomePage({ user }: { user: User }) {
       <PageHeading title={t('home.title', { name })} />
       <p className="lead mb-1">{t('home.role', { role: roleLabel(t, user.role) })}</p>
       <p>{t('home.districts', { districts: user.districts.length ? user.districts.join(', ') : t('home.allDistricts') })}</p>
+      <TodoList />
       <h2 className="h3 mt-5 mb-3">{t('home.sectionsTitle')}</h2>
       <div className="row g-4">
         {navEntries(user).map((entry) => (
