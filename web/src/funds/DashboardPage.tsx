@@ -9,17 +9,23 @@ import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { pathOf } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import type { AnnualityDetail, Compliance, ComplianceDistrict, Tranche } from './types.ts';
+import { exportSioss, getCompliance, getTranche, type Compliance, type ComplianceDistrict } from '../../../src/contract/funds.ts';
+import { getAnnuality } from '../../../src/contract/fund-programming.ts';
 import { useDistrictNames } from './hooks.ts';
 import { canManageFunds, formatRatio, formatShare, fractionToPercent } from './util.ts';
 import { DistrictChart } from './DistrictChart.tsx';
-import { AssignForm, DisburseForm, GatingForm, ProgrammeLineForm, TransmissionForm } from './ManageForms.tsx';
+import { AssignForm } from './AssignForm.tsx';
+import { DisburseForm } from './DisburseForm.tsx';
+import { GatingForm } from './GatingForm.tsx';
+import { ProgrammeLineForm } from './ProgrammeLineForm.tsx';
+import { TransmissionForm } from './TransmissionForm.tsx';
 
 type Action = 'programme' | 'assign' | 'disburse' | 'transmission' | 'gating' | null;
 
@@ -63,7 +69,7 @@ function Chain({ c }: { c: Compliance }) {
 
 function TrancheBox({ fund, year, title, districts, names, blockers }: { fund: string; year: number; title: string; districts?: ComplianceDistrict[]; names: Map<string, string>; blockers: boolean }) {
   const t = useT();
-  const { data, error, loading } = useApi<Tranche>(`/api/tranches/${encodeURIComponent(fund)}/${year}`);
+  const { data, error, loading } = useEndpoint(getTranche, { params: { fund, year } });
   const holding = (districts ?? []).filter((d) => d.residual > 0).sort((a, b) => b.residual - a.residual || a.district.localeCompare(b.district));
   return (
     <section className={`card card-bg shadow-sm h-100 funds-tranche ${data ? (data.eligible ? 'border-success' : 'border-danger') : ''}`} aria-labelledby={`tranche-${year}`}>
@@ -180,9 +186,8 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
   const { user } = useSession();
   const manager = canManageFunds(user);
   const names = useDistrictNames();
-  const path = `/api/funds/${encodeURIComponent(fund)}/annualities/${annuality}`;
-  const detail = useApi<AnnualityDetail>(path);
-  const compliance = useApi<Compliance>(`/api/compliance/${encodeURIComponent(fund)}/${annuality}`);
+  const detail = useEndpoint(getAnnuality, { params: { fund, annuality } });
+  const compliance = useEndpoint(getCompliance, { params: { fund, annuality } });
   const [action, setAction] = useState<Action>(null);
   const [assignLine, setAssignLine] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
@@ -203,8 +208,6 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
   const finished = (message: string) => {
     setAction(null);
     setDone(message);
-    detail.reload();
-    compliance.reload();
     window.setTimeout(() => document.getElementById('funds-done')?.focus(), 0);
   };
   const formProps = { districts, names, onDone: finished, onCancel: () => setAction(null) };
@@ -368,12 +371,12 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
         <p>{t('funds.sioss.intro')}</p>
         <ul className="list-inline">
           <li className="list-inline-item">
-            <a className="btn btn-outline-primary btn-sm" href={`/api/exports/sioss/${encodeURIComponent(fund)}/${annuality}?format=csv`} download>
+            <a className="btn btn-outline-primary btn-sm" href={`${pathOf(exportSioss.url, { fund, annuality })}?format=csv`} download>
               {t('funds.sioss.csv', { fund, annuality })}
             </a>
           </li>
           <li className="list-inline-item">
-            <a className="btn btn-outline-primary btn-sm" href={`/api/exports/sioss/${encodeURIComponent(fund)}/${annuality}?format=xlsx`} download>
+            <a className="btn btn-outline-primary btn-sm" href={`${pathOf(exportSioss.url, { fund, annuality })}?format=xlsx`} download>
               {t('funds.sioss.xlsx', { fund, annuality })}
             </a>
           </li>

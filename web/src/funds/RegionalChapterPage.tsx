@@ -8,10 +8,11 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api, request } from '../api.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint, useSend } from '../query.ts';
+import { createReservation, getChapter, listReservations, listStatements, recordStatement, setChapterAmount, type Chapter } from '../../../src/contract/regional-funds.ts';
+import { parseCalendarDate } from '../../../src/domain/dates.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -19,8 +20,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
-import { canManageFunds, centsToJson, focusFirstError, isCalendarDate, parseEuroInput } from './util.ts';
-import { RegionalBreadcrumb, RegionalPanel, reservationPath, SubmitButton, type Chapter, type Reservation, type Statement } from './RegionalShared.tsx';
+import { canManageFunds, centsToJson, focusFirstError, parseEuroInput } from './util.ts';
+import { RegionalBreadcrumb, RegionalPanel, reservationPath, SubmitButton } from './RegionalShared.tsx';
 
 const validYear = (text: string): boolean => /^\d{4}$/.test(text.trim());
 
@@ -31,8 +32,7 @@ function YearAmountForm({ chapter, onDone }: { chapter: Chapter; onDone: (messag
   const [actType, setActType] = useState<'LEGGE' | 'DGR'>('LEGGE');
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(setChapterAmount);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,19 +43,16 @@ function YearAmountForm({ chapter, onDone }: { chapter: Chapter; onDone: (messag
       act: actId ? undefined : t('funds.act.required', { type: actType }),
     };
     setErrors(found);
-    setFailure(null);
+    reset();
     if (focusFirstError({ year: 'amount-year', amount: 'amount-amount', act: 'amount-act' }, found)) return;
-    setBusy(true);
     try {
-      await request('PUT', `/api/regional-funds/chapters/${chapter.id}/amounts/${year.trim()}`, { json: { amount: centsToJson(cents!), actId: Number(actId) } });
+      await send({ params: { id: chapter.id, year: Number(year.trim()) }, body: { amount: centsToJson(cents!), actId: Number(actId) } });
       setYear('');
       setAmount('');
       setActId('');
       onDone(t('funds.regional.amount.done', { chapter: chapter.code, year: year.trim(), amount: formatCents(cents!) }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -101,8 +98,7 @@ function ReservationForm({ chapter, onDone }: { chapter: Chapter; onDone: (messa
   const [amount, setAmount] = useState('');
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(createReservation);
   const current = chapter.years.find((y) => String(y.year) === year);
 
   const submit = async (event: FormEvent) => {
@@ -116,26 +112,20 @@ function ReservationForm({ chapter, onDone }: { chapter: Chapter; onDone: (messa
       act: actId ? undefined : t('funds.act.required', { type: 'DGR' }),
     };
     setErrors(found);
-    setFailure(null);
+    reset();
     if (focusFirstError({ code: 'reservation-code', description: 'reservation-description', year: 'reservation-year', amount: 'reservation-amount', act: 'reservation-act' }, found)) return;
-    setBusy(true);
     try {
-      await api.post(`/api/regional-funds/chapters/${chapter.id}/reservations`, {
-        year: Number(year),
-        code: code.trim(),
-        description: description.trim(),
-        amount: centsToJson(cents!),
-        actId: Number(actId),
+      await send({
+        params: { id: chapter.id },
+        body: { year: Number(year), code: code.trim(), description: description.trim(), amount: centsToJson(cents!), actId: Number(actId) },
       });
       setCode('');
       setDescription('');
       setAmount('');
       onDone(t('funds.regional.reservation.done', { code: code.trim(), year, amount: formatCents(cents!) }));
-    } catch (reason) {
-      setFailure(reason);
+    } catch {
+      // the failure is shown by the form's ErrorAlert (useSend keeps it), at the form's top
       window.setTimeout(() => document.getElementById('reservation-form-title')?.scrollIntoView({ block: 'start' }), 0);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -191,34 +181,33 @@ function StatementForm({ chapter, onDone }: { chapter: Chapter; onDone: (message
   const [communication, setCommunication] = useState('');
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(recordStatement);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = {
       year: year ? undefined : t('funds.regional.reservation.yearRequired'),
-      asOf: asOf && !isCalendarDate(asOf) ? t('funds.dateInvalid') : undefined,
+      asOf: asOf && parseCalendarDate(asOf) === null ? t('funds.dateInvalid') : undefined,
       communication: reference === 'communication' && !communication.trim() ? t('funds.regional.statement.communicationRequired') : undefined,
       act: reference !== 'communication' && !actId ? t('funds.act.required', { type: reference }) : undefined,
     };
     setErrors(found);
-    setFailure(null);
+    reset();
     if (focusFirstError({ year: 'statement-year', asOf: 'statement-date', communication: 'statement-communication', act: 'statement-act' }, found)) return;
-    setBusy(true);
     try {
-      await api.post(`/api/regional-funds/chapters/${chapter.id}/statements`, {
+      await send({
+        params: { id: chapter.id },
+        body: {
         year: Number(year),
         semester: semester === '2' ? 2 : 1,
         ...(asOf ? { asOf } : {}),
         ...(reference === 'communication' ? { communication: communication.trim() } : { actId: Number(actId) }),
+        },
       });
       setCommunication('');
       onDone(t('funds.regional.statement.done', { semester, year }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -295,18 +284,15 @@ export function RegionalChapterPage({ id }: { id: number }) {
   const t = useT();
   const { user } = useSession();
   const manager = canManageFunds(user);
-  const chapter = useApi<Chapter>(`/api/regional-funds/chapters/${id}`);
-  const reservations = useApi<Reservation[]>('/api/regional-funds/reservations', { chapter: id });
-  const statements = useApi<Statement[]>(`/api/regional-funds/chapters/${id}/statements`);
+  const chapter = useEndpoint(getChapter, { params: { id } });
+  const reservations = useEndpoint(listReservations, { query: { chapter: id } });
+  const statements = useEndpoint(listStatements, { params: { id } });
   const [done, setDone] = useState<string | null>(null);
   const c = chapter.data;
   const title = c ? t('funds.regional.chapterPage.title', { code: c.code, description: c.description }) : t('funds.regional.chapterPage.titleShort');
 
   const finished = (message: string) => {
     setDone(message);
-    chapter.reload();
-    reservations.reload();
-    statements.reload();
     window.setTimeout(() => document.getElementById('regional-done')?.focus(), 0);
   };
 

@@ -8,9 +8,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api, request } from '../api.ts';
-import { formatCents, formatInteger } from '../format.ts';
-import { useApi } from '../useApi.ts';
+import { useEndpoint, useSend } from '../query.ts';
+import { formatCents } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -21,8 +20,10 @@ import { ActPicker } from './ActPicker.tsx';
 import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
 import { useDistrictNames } from './hooks.ts';
 import { canManageFunds, centsToInput, centsToJson, focusFirstError, parseEuroInput } from './util.ts';
-import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion } from './split-request.ts';
-import { chapterPath, RegionalBreadcrumb, RegionalPanel, SubmitButton, type ReservationDetail, type ReservationPreview } from './RegionalShared.tsx';
+import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion, type SplitRequest } from './split-request.ts';
+import { chapterPath, RegionalBreadcrumb, RegionalPanel, SubmitButton } from './RegionalShared.tsx';
+import { amendReservation, assignReservation, getReservation, previewReservationAssignment, type AssignmentPreview, type ReservationDetail } from '../../../src/contract/regional-funds.ts';
+import { SplitPreview } from './SplitPreview.tsx';
 
 function AssignReservationForm({ reservation, names, onDone }: { reservation: ReservationDetail; names: Map<string, string>; onDone: (message: string) => void }) {
   const t = useT();
@@ -31,12 +32,18 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
   const [amount, setAmount] = useState(reservation.available > 0 ? centsToInput(reservation.available) : '');
   const [fixedPercent, setFixedPercent] = useState('20');
   const [perDistrict, setPerDistrict] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<ReservationPreview | null>(null);
+  const [preview, setPreview] = useState<AssignmentPreview | null>(null);
   const [previewAmount, setPreviewAmount] = useState<bigint | null>(null);
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const previewing = useSend(previewReservationAssignment);
+  const assigning = useSend(assignReservation);
+  const busy = previewing.busy || assigning.busy;
+  const failure = previewing.error ?? assigning.error;
+  const reset = () => {
+    previewing.reset();
+    assigning.reset();
+  };
 
   // Any change invalidates the preview: what is confirmed is what was seen.
   useEffect(() => {
@@ -44,26 +51,23 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
   }, [criterion, amount, fixedPercent, perDistrict]);
 
   /** The body of the split request, or null with the errors shown. */
-  const body = (): { json: Record<string, unknown>; total: bigint } | null => {
+  const body = (): SplitRequest | null => {
     const request = splitRequest(t, { criterion, amount, fixedPercent, perDistrict, districts });
     setErrors(request.errors);
     return focusFirstError(splitFieldIds('rassign', districts), request.errors) ? null : request;
   };
 
   const computePreview = async () => {
-    setFailure(null);
+    reset();
     const b = body();
     if (!b) return;
-    setBusy(true);
     try {
-      const result = await api.post<ReservationPreview>(`/api/regional-funds/reservations/${reservation.id}/assignments/preview`, b.json);
+      const result = await previewing.send({ params: { id: reservation.id }, body: b.json });
       setPreview(result);
       setPreviewAmount(b.total);
       window.setTimeout(() => document.getElementById('rassign-preview-title')?.focus(), 0);
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -80,20 +84,15 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
       document.getElementById('rassign-act')?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
+    reset();
     try {
-      await api.post(`/api/regional-funds/reservations/${reservation.id}/assignments`, { ...b.json, actId: Number(actId) });
+      await assigning.send({ params: { id: reservation.id }, body: { ...b.json, actId: Number(actId) } });
       onDone(t('funds.regional.assign.done', { code: reservation.code, amount: formatCents(preview.total), count: preview.shares.filter((s) => s.amount > 0).length }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
-  const sum = preview ? preview.shares.reduce((s, x) => s + x.amount, 0) : 0;
-  const sumMatches = preview !== null && previewAmount !== null && BigInt(sum) === previewAmount;
   const needsTable = criterion === 'manual_percent' || criterion === 'amounts';
 
   return (
@@ -137,47 +136,8 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
         {t('funds.assign.preview')}
       </Button>
       {busy && !preview && <Loading />}
-      {preview && (
-        <section aria-labelledby="rassign-preview-title" className="mb-3">
-          <h4 id="rassign-preview-title" className="h5" tabIndex={-1}>
-            {t('funds.regional.assign.previewTitle', { code: reservation.code })}
-          </h4>
-          <div className="table-responsive funds-preview" tabIndex={0} role="region" aria-labelledby="rassign-preview-title">
-            <table className="table table-sm caption-top assign-preview">
-              <caption>{t('funds.assign.previewCaption', { criterion: t(criterionKey[criterion]) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('funds.col.district')}</th>
-                  <th scope="col">{t('funds.col.name')}</th>
-                  <th scope="col" className="text-end">
-                    {t('funds.assign.colShare')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.shares.map((s) => (
-                  <tr key={s.district}>
-                    <th scope="row">{s.district}</th>
-                    <td>{names.get(s.district) ?? ''}</td>
-                    <td className="text-end">{formatCents(s.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    {t('funds.assign.sum', { count: formatInteger(preview.shares.length) })}
-                  </th>
-                  <td className="text-end fw-bold assign-preview-sum">{formatCents(sum)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-          <p className={sumMatches ? 'text-success fw-semibold' : 'text-danger fw-semibold'} role="status">
-            {sumMatches
-              ? t('funds.assign.sumMatches', { amount: formatCents(sum) })
-              : t('funds.assign.sumDiffers', { sum: formatCents(sum), amount: formatCents(Number(previewAmount ?? 0n)) })}
-          </p>
+      {preview && previewAmount !== null && (
+        <SplitPreview idPrefix="rassign" heading="h4" title={t('funds.regional.assign.previewTitle', { code: reservation.code })} criterion={criterion} shares={preview.shares} names={names} expected={previewAmount}>
           <dl className="row small regional-preview-totals">
             <dt className="col-sm-6">{t('funds.regional.assign.reservation')}</dt>
             <dd className="col-sm-6">{formatCents(preview.reservation)}</dd>
@@ -188,8 +148,8 @@ function AssignReservationForm({ reservation, names, onDone }: { reservation: Re
           </dl>
           {preview.remaining < 0 && <Alert fade={false} color="warning">{t('funds.regional.assign.over', { excess: formatCents(-preview.remaining) })}</Alert>}
           <ActPicker id="rassign-act" type="DD" label={t('funds.assign.act')} value={actId} onChange={setActId} error={errors.act} />
-          <SubmitButton busy={busy} label={t('funds.assign.submit')} />
-        </section>
+          <SubmitButton busy={assigning.busy} label={t('funds.assign.submit')} />
+        </SplitPreview>
       )}
     </RegionalPanel>
   );
@@ -202,8 +162,7 @@ function AmendReservationForm({ reservation, onDone, onCancel }: { reservation: 
   const [description, setDescription] = useState(reservation.description);
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(amendReservation);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -213,16 +172,13 @@ function AmendReservationForm({ reservation, onDone, onCancel }: { reservation: 
       act: actId ? undefined : t('funds.act.required', { type: 'DGR' }),
     };
     setErrors(found);
-    setFailure(null);
+    reset();
     if (focusFirstError({ amount: 'ramend-amount', act: 'ramend-act' }, found)) return;
-    setBusy(true);
     try {
-      await request('PUT', `/api/regional-funds/reservations/${reservation.id}`, { json: { amount: centsToJson(cents!), actId: Number(actId), description: description.trim() } });
+      await send({ params: { id: reservation.id }, body: { amount: centsToJson(cents!), actId: Number(actId), description: description.trim() } });
       onDone(t('funds.regional.amend.done', { code: reservation.code, amount: formatCents(cents!) }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -253,7 +209,7 @@ export function RegionalReservationPage({ id }: { id: number }) {
   const { user } = useSession();
   const manager = canManageFunds(user);
   const names = useDistrictNames();
-  const reservation = useApi<ReservationDetail>(`/api/regional-funds/reservations/${id}`);
+  const reservation = useEndpoint(getReservation, { params: { id } });
   const [done, setDone] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const [amending, setAmending] = useState(false);
@@ -264,7 +220,6 @@ export function RegionalReservationPage({ id }: { id: number }) {
     setDone(message);
     setAmending(false);
     setRound(round + 1);
-    reservation.reload();
     window.setTimeout(() => document.getElementById('regional-done')?.focus(), 0);
   };
 

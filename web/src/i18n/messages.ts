@@ -4,7 +4,8 @@
  * Placeholders are written `{name}` and filled by `t(key, params)`.
  */
 
-import { fundsEn, fundsIt } from '../funds/messages.ts';
+import { fundsIt } from '../funds/messages.it.ts';
+import { fundsEn } from '../funds/messages.en.ts';
 import { performanceEn, performanceIt } from '../performance/messages.ts';
 import { usersEn, usersIt } from '../users/messages.ts';
 import { securityEn, securityIt } from '../security/messages.ts';
