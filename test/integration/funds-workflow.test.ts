@@ -140,7 +140,10 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     assert.equal(receipt.stored, 1);
     assert.equal(receipt.amount, 5_000_000);
     assert.match(receipt.files[0]!.sha256, /^[0-9a-f]{64}$/);
-    assert.equal((await district.get(`/api/receipts/${receipt.id}?download=true`)).statusCode, 200);
+    const download = await district.get(`/api/receipts/${receipt.id}?download=true`);
+    assert.equal(download.statusCode, 200);
+    assert.match(String(download.headers['content-disposition']), new RegExp(`ricevuta-${receipt.id}\\.json`));
+    assert.equal((download.json() as { id: number }).id, receipt.id, 'the receipt as stored, once encoded');
     const draft = (await district.get('/api/districts/D01/reports/2023')).json() as { status: string; total: number; deadlineStatus: { status: string; daysLeft: number } };
     assert.equal(draft.status, 'draft');
     assert.equal(draft.total, 15_000_000);
