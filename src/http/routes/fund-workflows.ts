@@ -46,10 +46,7 @@ const programmingRoutes = (ctx: ServiceContext, app: FastifyInstance) => {
     programming.setGatingRule(ctx, actorOf(request), request.params.fund, request.params.annuality, request.body),
   );
 
-  route(app, national.previewLineAssignment, 'funds.read', async (request) => {
-    const shares = await programming.previewAssignment(ctx, actorOf(request), toSplit(request.body));
-    return { shares: shares.map((s) => ({ district: s.district, amount: Number(s.amount) })), total: shares.reduce((s, x) => s + Number(x.amount), 0) };
-  });
+  route(app, national.previewLineAssignment, 'funds.read', async (request) => programming.previewLineAssignment(ctx, actorOf(request), toSplit(request.body)));
 
   route(app, national.assignLine, 'funds.manage', async (request) => {
     const p = request.params;

@@ -17,6 +17,7 @@ export const fundRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) 
     // the service answers the same object until something is written: serialised (by the
     // contract's schema) and encoded once, ~100 KB for the whole Region
     let body = serialised.get(readout);
+    // the route's JSON-schema serializer answers text (its type also allows buffers, for other serializers)
     if (body === undefined) serialised.set(readout, (body = reply.serialize(readout) as string));
     const json = body;
     return reply.type('application/json; charset=utf-8').serializer(() => json).send(readout);
