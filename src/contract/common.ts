@@ -77,3 +77,6 @@ export const User = Type.Object({
   displayName: Type.String(),
 });
 export type UserT = Static<typeof User>;
+
+/** A file answered as a download (CSV, XLSX, JSON kept as stored): bytes, not a JSON value. */
+export const FileDownload = Type.Unsafe<Uint8Array | string>({ type: 'string', format: 'binary', description: 'il file' });

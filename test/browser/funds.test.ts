@@ -271,6 +271,8 @@ describe('funds journeys', () => {
     assert.equal(await page.locator('.report-deadline').innerText(), '31/03/2026');
     assert.match(await page.locator('.report-deadline-status').innerText(), /^Inviato il \d{2}\/\d{2}\/\d{4}, (nei termini|in ritardo di \d+ giorni)$/);
     assert.equal(await page.getByRole('button', { name: 'Salva la spesa' }).count(), 0);
+    // each line's state is the server's (its verification status): sent, not yet verified
+    await lines.getByRole('row').filter({ hasText: `MAND-${stamp}-1` }).getByRole('cell', { name: 'Inviata, da verificare' }).waitFor();
     await assertAccessible(page, 'rendiconto 2025 inviato');
 
     // A submitted line is corrected only by request.

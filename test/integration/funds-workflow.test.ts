@@ -140,7 +140,10 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     assert.equal(receipt.stored, 1);
     assert.equal(receipt.amount, 5_000_000);
     assert.match(receipt.files[0]!.sha256, /^[0-9a-f]{64}$/);
-    assert.equal((await district.get(`/api/receipts/${receipt.id}?download=true`)).statusCode, 200);
+    const download = await district.get(`/api/receipts/${receipt.id}?download=true`);
+    assert.equal(download.statusCode, 200);
+    assert.match(String(download.headers['content-disposition']), new RegExp(`ricevuta-${receipt.id}\\.json`));
+    assert.equal((download.json() as { id: number }).id, receipt.id, 'the receipt as stored, once encoded');
     const draft = (await district.get('/api/districts/D01/reports/2023')).json() as { status: string; total: number; deadlineStatus: { status: string; daysLeft: number } };
     assert.equal(draft.status, 'draft');
     assert.equal(draft.total, 15_000_000);
@@ -186,11 +189,17 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     assert.equal((await region.send('POST', `/api/expense-lines/${ft3.id}/verification`, { action: 'reject', reason: '' })).statusCode, 400);
     let c = (await region.get('/api/compliance/FNPS/2023')).json() as { recognised: number; reported: number };
     assert.equal(c.recognised, 14_000_000);
+    // the district's report says where each line stands, as the server worked it out: the page does not
+    const report = (await district.get('/api/districts/D01/reports/2023?pageSize=200')).json() as { lines: { items: { document: string; verification: string }[] } };
+    const stateOf = (document: string) => report.lines.items.find((l) => l.document === document)?.verification;
+    assert.deepEqual([stateOf('FT-1'), stateOf('FT-3')], ['recognised', 'partially_recognised']);
 
     assert.equal((await district.send('POST', `/api/expense-lines/${ft1.id}/verification`, { action: 'recognise_all' })).statusCode, 403);
     const request = await district.send('POST', `/api/expense-lines/${ft1.id}/corrections`, { amount: 9_000_000, reason: 'nota di credito del fornitore' });
     assert.equal(request.statusCode, 201, request.body);
     const id = (request.json() as { id: number }).id;
+    // the proposed amount is integer cents like every amount, not the stored text
+    assert.deepEqual((request.json() as { proposed: unknown }).proposed, { amount: 9_000_000 });
     assert.equal((await district.send('POST', `/api/expense-lines/${ft1.id}/corrections`, { amount: 8_000_000, reason: 'altra' })).statusCode, 409);
     assert.equal((await district.send('POST', `/api/corrections/${id}/decision`, { accept: true })).statusCode, 403);
     const decided = await region.send('POST', `/api/corrections/${id}/decision`, { accept: true, note: 'verificata la nota di credito' });

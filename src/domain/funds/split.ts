@@ -34,7 +34,9 @@ export interface Share {
 /** A percentage as users type it: an integer or a decimal with at most two decimals. */
 export type PercentInput = string | number;
 
-export type SplitCriterion = 'population' | 'fixed_plus_population';
+/** The criteria of the EXCHANGE.md `split` read-out. */
+export const splitCriteria = ['population', 'fixed_plus_population'] as const;
+export type SplitCriterion = (typeof splitCriteria)[number];
 
 /** EXCHANGE.md `split` read-out. */
 export interface SplitReadout {

@@ -21,7 +21,8 @@ export type Annuality = number & { readonly [annualityBrand]: true };
 /** Code of a district (ATS), as in `distretti.csv`. */
 export type DistrictCode = string & { readonly [districtCodeBrand]: true };
 
-export type FundSource = 'national' | 'regional';
+export const fundSources = ['national', 'regional'] as const;
+export type FundSource = (typeof fundSources)[number];
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,39}$/;
 

@@ -11,6 +11,7 @@ import {
   recognisedAmount,
   rejectLine,
   reopenLine,
+  storedVerification,
   verificationFromReport,
   verifyLine,
   type VerifiableLine,
@@ -97,4 +98,22 @@ describe('lines imported from spese.csv', () => {
   it('0 is recognised as nothing, without a reason', () =>
     assert.deepEqual(verificationFromReport(euro('100'), cents(0)), { status: 'partially_recognised', recognised: 0n }));
   it('refuses more than the amount', () => assert.throws(() => verificationFromReport(euro('100'), euro('100,01')), DomainError));
+});
+
+describe('a line as stored (recognised amount and reason columns)', () => {
+  const amount = euro('100');
+  it('nothing recognised yet is pending', () => assert.deepEqual(storedVerification({ amount, recognised: null, rejectionReason: null }), PENDING));
+  it('the whole amount is recognised', () => assert.equal(storedVerification({ amount, recognised: amount, rejectionReason: null }).status, 'recognised'));
+  it('part of it, with or without a reason, is partially recognised', () => {
+    assert.deepEqual(storedVerification({ amount, recognised: euro('40'), rejectionReason: 'fattura parziale' }), { status: 'partially_recognised', recognised: euro('40'), reason: 'fattura parziale' });
+    assert.equal(storedVerification({ amount, recognised: cents(0), rejectionReason: null }).status, 'partially_recognised');
+  });
+  it('nothing recognised with a reason is a rejection', () =>
+    assert.deepEqual(storedVerification({ amount, recognised: cents(0), rejectionReason: 'fuori periodo' }), { status: 'rejected', recognised: 0n, reason: 'fuori periodo' }));
+  it('reads back what each verification stores', () => {
+    const stored = (v: ReturnType<typeof storedVerification>) => ({ amount, recognised: v.status === 'pending' ? null : v.recognised, rejectionReason: 'reason' in v && v.reason !== undefined ? v.reason : null });
+    for (const v of [PENDING, { status: 'recognised' as const, recognised: amount }, { status: 'partially_recognised' as const, recognised: euro('1') }, { status: 'rejected' as const, recognised: cents(0), reason: 'no' }]) {
+      assert.deepEqual(storedVerification(stored(v)), v);
+    }
+  });
 });

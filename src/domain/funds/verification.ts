@@ -15,6 +15,7 @@ export type LineVerification =
   | { readonly status: 'partially_recognised'; readonly recognised: Cents; readonly reason?: string }
   | { readonly status: 'rejected'; readonly recognised: Cents; readonly reason: string };
 
+export const verificationStatuses = ['pending', 'recognised', 'partially_recognised', 'rejected'] as const;
 export type VerificationStatus = LineVerification['status'];
 
 /** What verification needs of an expense line; services keep their other fields on it. */
@@ -37,6 +38,18 @@ export type VerificationAction =
 export type VerificationResult<L extends VerifiableLine> = { readonly ok: true; readonly line: L } | { readonly ok: false; readonly error: DomainError };
 
 export const PENDING: LineVerification = Object.freeze({ status: 'pending' });
+
+/**
+ * The verification state of a line as stored: `recognised` null until verified; a rejection is
+ * nothing recognised with a reason. The one reading of the columns, for every answer that shows it.
+ */
+export const storedVerification = (line: { readonly amount: Cents; readonly recognised: Cents | null; readonly rejectionReason: string | null }): LineVerification => {
+  if (line.recognised === null) return PENDING;
+  const recognised = line.recognised;
+  if (recognised === ZERO && line.rejectionReason) return { status: 'rejected', recognised, reason: line.rejectionReason };
+  if (recognised === line.amount) return { status: 'recognised', recognised };
+  return { status: 'partially_recognised', recognised, ...(line.rejectionReason ? { reason: line.rejectionReason } : {}) };
+};
 
 /** The recognised expense of a line: 0 until verified. */
 export const recognisedAmount = (v: LineVerification): Cents => (v.status === 'pending' ? ZERO : v.recognised);

@@ -15,7 +15,7 @@ import type { Executor, Tx } from '../../db/client.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { requireDistrict, requirePermission } from '../../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
-import { cents, toNumber, type Cents } from '../../domain/money.ts';
+import { cents, sum, toNumber, type Cents } from '../../domain/money.ts';
 import { parseCalendarDate } from '../../domain/dates.ts';
 import {
   checkAssignmentWithinLine,
@@ -185,6 +185,12 @@ export const previewAssignment = async (ctx: ServiceContext, actor: Actor, reque
     case 'amounts':
       return request.amounts.map((a) => ({ district: a.district as DistrictCode, amount: a.amount }));
   }
+};
+
+/** The preview of a line's assignment as answered: each share and their total, in integer cents. */
+export const previewLineAssignment = async (ctx: ServiceContext, actor: Actor, request: SplitRequest) => {
+  const shares = await previewAssignment(ctx, actor, request);
+  return { shares: shares.map((s) => ({ district: s.district, amount: toNumber(s.amount) })), total: toNumber(sum(shares.map((s) => s.amount))) };
 };
 
 /** Step 4: assignment and commitment of a line to districts by a DD; Σ per line ≤ line. */

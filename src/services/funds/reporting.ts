@@ -20,6 +20,7 @@ import { cents, toNumber, type Cents } from '../../domain/money.ts';
 import { parseCalendarDate, romeDate, yearOf, daysBetween, type CalendarDate } from '../../domain/dates.ts';
 import { deadlineStatus, isLate, reportDeadline } from '../../domain/funds/reporting-deadline.ts';
 import { requirePositiveAmount } from '../../domain/funds/limits.ts';
+import { storedVerification } from '../../domain/funds/verification.ts';
 import { residualOf, toDisburseOf } from '../../domain/funds/residuals.ts';
 import { readExchangeFile } from '../../exchange/read-file.ts';
 import { expensesFile, type ExpenseRecord } from '../../exchange/files.ts';
@@ -97,6 +98,8 @@ const lineView = (l: ExpenseLineRow) => ({
   recognised: l.recognised === null ? null : toNumber(cents(l.recognised)),
   rejectionReason: l.rejectionReason,
   submitted: l.submitted,
+  // a draft line is not verified yet: pending like a submitted one nobody has looked at
+  verification: storedVerification({ amount: cents(l.amount), recognised: l.recognised === null ? null : cents(l.recognised), rejectionReason: l.rejectionReason }).status,
 });
 
 export const getReport = async (ctx: ServiceContext, actor: Actor, district: string, year: number, request: PageRequest) => {

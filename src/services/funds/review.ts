@@ -15,20 +15,15 @@ import type { Actor } from '../../domain/auth/actor.ts';
 import { actorName, actsForDistrict, requireDistrict, requirePermission, visibleDistricts } from '../../domain/auth/actor.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { cents, toNumber, type Cents } from '../../domain/money.ts';
-import { verifyLine, PENDING, type LineVerification, type VerificationAction } from '../../domain/funds/verification.ts';
+import { verifyLine, storedVerification, type LineVerification, type VerificationAction } from '../../domain/funds/verification.ts';
 import { requirePositiveAmount } from '../../domain/funds/limits.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordChange } from '../audit-log.ts';
 import { page, type PageRequest } from '../paging.ts';
 
 /** The stored columns read as the domain's verification state. */
-const verificationOf = (l: LineRow): LineVerification => {
-  if (l.recognised === null) return PENDING;
-  const recognised = cents(l.recognised);
-  if (recognised === 0n && l.rejectionReason) return { status: 'rejected', recognised, reason: l.rejectionReason };
-  if (recognised === l.amount) return { status: 'recognised', recognised };
-  return { status: 'partially_recognised', recognised, ...(l.rejectionReason ? { reason: l.rejectionReason } : {}) };
-};
+const verificationOf = (l: LineRow): LineVerification =>
+  storedVerification({ amount: cents(l.amount), recognised: l.recognised === null ? null : cents(l.recognised), rejectionReason: l.rejectionReason });
 
 const view = (l: LineRow) => ({
   id: l.id,
@@ -110,12 +105,22 @@ export interface CorrectionInput {
   reason: string;
 }
 
+/** The stored proposal (its amount in cents as text: JSON has no bigint) as the answer sends it. */
+const proposedOf = (stored: unknown): { amount?: number; area?: string; description?: string } => {
+  const p = (stored ?? {}) as { amount?: unknown; area?: unknown; description?: unknown };
+  return {
+    ...(typeof p.amount === 'string' || typeof p.amount === 'number' ? { amount: toNumber(cents(BigInt(p.amount))) } : {}),
+    ...(typeof p.area === 'string' ? { area: p.area } : {}),
+    ...(typeof p.description === 'string' ? { description: p.description } : {}),
+  };
+};
+
 const correctionView = (c: CorrectionRow) => ({
   id: c.id,
   expenseLineId: c.expenseLineId,
   district: c.districtCode,
   reason: c.reason,
-  proposed: c.proposed as Record<string, unknown>,
+  proposed: proposedOf(c.proposed),
   status: c.status,
   requestedBy: c.requestedBy,
   requestedAt: c.requestedAt.toISOString(),

@@ -12,7 +12,7 @@ import { useApi } from '../useApi.ts';
 import type { Act, ActType, Page } from '../types.ts';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { isCalendarDate } from './util.ts';
+import { parseCalendarDate } from '../../../src/domain/dates.ts';
 
 interface Props {
   id: string;
@@ -43,7 +43,7 @@ export function ActPicker({ id, type, label, value, onChange, error }: Props) {
     const found: typeof errors = {};
     if (!draft.number.trim()) found.number = t('actForm.numberRequired');
     if (!draft.date) found.date = t('actForm.dateRequired');
-    else if (!isCalendarDate(draft.date)) found.date = t('actForm.dateInvalid');
+    else if (parseCalendarDate(draft.date) === null) found.date = t('actForm.dateInvalid');
     setErrors(found);
     setFailure(null);
     const first = Object.keys(found)[0];

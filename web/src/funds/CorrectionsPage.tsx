@@ -5,11 +5,9 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { api } from '../api.ts';
 import { formatCents, formatDateTime } from '../format.ts';
-import { useApi } from '../useApi.ts';
+import { useEndpoint, useSend } from '../query.ts';
 import { useSession } from '../session.tsx';
-import type { Page } from '../types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -17,20 +15,19 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
-import type { Correction } from './types.ts';
+import { decideCorrection, listCorrections, type Correction } from '../../../src/contract/fund-review.ts';
+import { correctionStatuses, type CorrectionStatus } from '../../../src/domain/funds/workflow-statuses.ts';
 import { canManageFunds } from './util.ts';
 
 const PAGE_SIZE = 20;
 
 /** What the district proposes to change, in words. */
-function Proposed({ value }: { value: unknown }) {
+function Proposed({ value }: { value: Correction['proposed'] }) {
   const t = useT();
-  if (!value || typeof value !== 'object') return <>{t('common.dash')}</>;
-  const p = value as { amount?: unknown; area?: unknown; description?: unknown };
   const parts: string[] = [];
-  if (p.amount !== undefined && p.amount !== null && /^\d+$/.test(String(p.amount))) parts.push(t('funds.corrections.proposedAmount', { amount: formatCents(String(p.amount)) }));
-  if (typeof p.area === 'string') parts.push(t('funds.corrections.proposedArea', { area: p.area }));
-  if (typeof p.description === 'string') parts.push(t('funds.corrections.proposedDescription', { description: p.description }));
+  if (value.amount !== undefined) parts.push(t('funds.corrections.proposedAmount', { amount: formatCents(value.amount) }));
+  if (value.area !== undefined) parts.push(t('funds.corrections.proposedArea', { area: value.area }));
+  if (value.description !== undefined) parts.push(t('funds.corrections.proposedDescription', { description: value.description }));
   return <>{parts.length ? parts.join('; ') : t('common.dash')}</>;
 }
 
@@ -38,8 +35,7 @@ function DecisionForm({ correction, onDone, onCancel }: { correction: Correction
   const t = useT();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure } = useSend(decideCorrection);
   const id = `correction-${correction.id}-note`;
 
   const decide = async (accept: boolean) => {
@@ -49,15 +45,11 @@ function DecisionForm({ correction, onDone, onCancel }: { correction: Correction
       return;
     }
     setError(null);
-    setFailure(null);
-    setBusy(true);
     try {
-      await api.post(`/api/corrections/${correction.id}/decision`, { accept, ...(note.trim() ? { note: note.trim() } : {}) });
+      await send({ params: { id: correction.id }, body: { accept, ...(note.trim() ? { note: note.trim() } : {}) } });
       onDone(t(accept ? 'funds.corrections.accepted' : 'funds.corrections.refused', { id: correction.id }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the ErrorAlert of the form (useSend keeps the failure)
     }
   };
   const submit = (event: FormEvent) => {
@@ -88,12 +80,12 @@ export function CorrectionsPage() {
   const t = useT();
   const { user } = useSession();
   const manager = canManageFunds(user);
-  const [draft, setDraft] = useState('pending');
-  const [status, setStatus] = useState('pending');
+  const [draft, setDraft] = useState<CorrectionStatus | ''>('pending');
+  const [status, setStatus] = useState<CorrectionStatus | ''>('pending');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const { data, error, loading, reload } = useApi<Page<Correction>>('/api/corrections', { status, page, pageSize: PAGE_SIZE });
+  const { data, error, loading } = useEndpoint(listCorrections, { query: { status: status || undefined, page, pageSize: PAGE_SIZE } });
   const statusLabel = (s: string) => (s === 'pending' ? t('funds.corrections.status.pending') : s === 'accepted' ? t('funds.corrections.status.accepted') : s === 'refused' ? t('funds.corrections.status.refused') : s);
 
   return (
@@ -117,7 +109,7 @@ export function CorrectionsPage() {
             id="corrections-status"
             label={t('funds.corrections.statusFilter')}
             value={draft}
-            onChange={setDraft}
+            onChange={(value) => setDraft(correctionStatuses.find((s) => s === value) ?? '')}
             options={[
               { value: 'pending', label: t('funds.corrections.status.pending') },
               { value: 'accepted', label: t('funds.corrections.status.accepted') },
@@ -182,7 +174,6 @@ export function CorrectionsPage() {
                               onDone={(message) => {
                                 setOpen(null);
                                 setDone(message);
-                                reload();
                               }}
                             />
                           ) : (

@@ -9,180 +9,36 @@ import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { pathOf } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import type { AnnualityDetail, Compliance, ComplianceDistrict, Tranche } from './types.ts';
+import { exportSioss, getCompliance } from '../../../src/contract/funds.ts';
+import { getAnnuality } from '../../../src/contract/fund-programming.ts';
 import { useDistrictNames } from './hooks.ts';
-import { canManageFunds, formatRatio, formatShare, fractionToPercent } from './util.ts';
+import { canManageFunds, fractionToPercent } from './util.ts';
 import { DistrictChart } from './DistrictChart.tsx';
-import { AssignForm, DisburseForm, GatingForm, ProgrammeLineForm, TransmissionForm } from './ManageForms.tsx';
+import { AssignForm } from './AssignForm.tsx';
+import { DisburseForm } from './DisburseForm.tsx';
+import { GatingForm } from './GatingForm.tsx';
+import { ProgrammeLineForm } from './ProgrammeLineForm.tsx';
+import { TransmissionForm } from './TransmissionForm.tsx';
+import { FundChain } from './FundChain.tsx';
+import { TrancheBox } from './TrancheBox.tsx';
+import { DistrictTable } from './DistrictTable.tsx';
 
 type Action = 'programme' | 'assign' | 'disburse' | 'transmission' | 'gating' | null;
-
-function Chain({ c }: { c: Compliance }) {
-  const t = useT();
-  const steps = [
-    { key: 'allocated', label: t('funds.chain.allocated'), value: c.allocated, note: t('funds.chain.allocatedNote') },
-    { key: 'programmed', label: t('funds.chain.programmed'), value: c.programmed, note: t('funds.chain.ofAllocated', { percent: formatShare(c.programmed, c.allocated) }) },
-    { key: 'assigned', label: t('funds.chain.assigned'), value: c.assigned, note: t('funds.chain.ofAllocated', { percent: formatShare(c.assigned, c.allocated) }) },
-    { key: 'disbursed', label: t('funds.chain.disbursed'), value: c.disbursed, note: t('funds.chain.ofAssigned', { percent: formatShare(c.disbursed, c.assigned) }) },
-    { key: 'reported', label: t('funds.chain.reported'), value: c.reported, note: t('funds.chain.ofDisbursed', { percent: formatShare(c.reported, c.disbursed) }) },
-    { key: 'recognised', label: t('funds.chain.recognised'), value: c.recognised, note: t('funds.chain.ratio', { percent: formatRatio(c.ratio) }) },
-  ];
-  return (
-    <section aria-labelledby="chain-title" className="mb-4">
-      <h2 id="chain-title" className="h3">
-        {t('funds.chain.title')}
-      </h2>
-      <ol className="funds-chain list-unstyled row g-3 mb-2">
-        {steps.map((s, i) => (
-          <li key={s.key} className={`col-sm-6 col-lg-4 col-xl-2 funds-chain-step funds-chain-${s.key}`}>
-            <div className="card card-bg h-100 shadow-sm">
-              <div className="card-body p-3">
-                <p className="small text-uppercase fw-semibold mb-1 funds-chain-head">
-                  <span className="visually-hidden">{t('funds.chain.step', { n: i + 1 })} </span>
-                  <span className="funds-chain-label">{s.label}</span>
-                </p>
-                <p className="h5 mb-1 funds-chain-amount">{formatCents(s.value)}</p>
-                <p className="small mb-0">{s.note}</p>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ol>
-      <p className="mb-0">
-        {t('funds.chain.residual')} <strong>{formatCents(c.residual)}</strong>
-      </p>
-    </section>
-  );
-}
-
-function TrancheBox({ fund, year, title, districts, names, blockers }: { fund: string; year: number; title: string; districts?: ComplianceDistrict[]; names: Map<string, string>; blockers: boolean }) {
-  const t = useT();
-  const { data, error, loading } = useApi<Tranche>(`/api/tranches/${encodeURIComponent(fund)}/${year}`);
-  const holding = (districts ?? []).filter((d) => d.residual > 0).sort((a, b) => b.residual - a.residual || a.district.localeCompare(b.district));
-  return (
-    <section className={`card card-bg shadow-sm h-100 funds-tranche ${data ? (data.eligible ? 'border-success' : 'border-danger') : ''}`} aria-labelledby={`tranche-${year}`}>
-      <div className="card-body">
-        <h3 id={`tranche-${year}`} className="h5">
-          {title}
-        </h3>
-        {loading && <Loading />}
-        <ErrorAlert error={error} />
-        {data && (
-          <>
-            <p className="small">{t('funds.tranche.rule', { year: data.year, gating: data.gatingAnnuality, threshold: formatRatio(data.threshold) })}</p>
-            {data.allocated === 0 ? (
-              <Alert fade={false} color="info" className="mb-3">
-                {t('funds.tranche.notRecorded', { year: data.year, gating: data.gatingAnnuality })}
-              </Alert>
-            ) : data.eligible ? (
-              <Alert fade={false} color="success" className="mb-3">
-                {t('funds.tranche.eligible', { year: data.year, gating: data.gatingAnnuality, ratio: formatRatio(data.ratio) })}
-              </Alert>
-            ) : (
-              <Alert fade={false} color="danger" className="mb-3 tranche-blocked">
-                {t('funds.tranche.blocked', { year: data.year, gating: data.gatingAnnuality, ratio: formatRatio(data.ratio), missing: formatCents(data.missingToThreshold) })}
-              </Alert>
-            )}
-            <dl className="row small mb-2">
-              <dt className="col-7">{t('funds.tranche.allocated', { gating: data.gatingAnnuality })}</dt>
-              <dd className="col-5 text-end">{formatCents(data.allocated)}</dd>
-              <dt className="col-7">{t('funds.tranche.recognised')}</dt>
-              <dd className="col-5 text-end">{formatCents(data.recognised)}</dd>
-              <dt className="col-7">{t('funds.tranche.missing')}</dt>
-              <dd className="col-5 text-end">{formatCents(data.missingToThreshold)}</dd>
-              <dt className="col-7">{t('funds.tranche.previous', { previous: data.previousAnnuality })}</dt>
-              <dd className="col-5 text-end">{formatCents(data.previousMissing)}</dd>
-            </dl>
-            {data.previousMissing > 0 && <p className="small text-danger mb-2">{t('funds.tranche.previousNote', { previous: data.previousAnnuality, amount: formatCents(data.previousMissing) })}</p>}
-            {blockers && holding.length > 0 && !data.eligible && (
-              <>
-                <h4 className="h6 mt-3">{t('funds.tranche.holdersTitle', { gating: data.gatingAnnuality })}</h4>
-                <ol className="small mb-0 tranche-holders">
-                  {holding.slice(0, 5).map((d) => (
-                    <li key={d.district}>
-                      {t('funds.tranche.holder', { district: d.district, name: names.get(d.district) ?? '', residual: formatCents(d.residual), progress: formatRatio(d.progress) })}
-                    </li>
-                  ))}
-                </ol>
-                {holding.length > 5 && <p className="small mt-1 mb-0">{t('funds.tranche.holdersMore', { count: holding.length - 5 })}</p>}
-              </>
-            )}
-          </>
-        )}
-      </div>
-    </section>
-  );
-}
-
-function DistrictTable({ c, names, id }: { c: Compliance; names: Map<string, string>; id: string }) {
-  const t = useT();
-  if (c.districts.length === 0) return <EmptyState text={t('funds.dashboard.noDistricts')} />;
-  return (
-    <div className="table-responsive">
-      <table id={id} className="table caption-top table-hover table-sm funds-districts">
-        <caption>{t('funds.dashboard.districtsCaption', { fund: c.fund, annuality: c.annuality })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('funds.col.district')}</th>
-            <th scope="col" className="text-end">{t('funds.chain.assigned')}</th>
-            <th scope="col" className="text-end">{t('funds.chain.disbursed')}</th>
-            <th scope="col" className="text-end">{t('funds.chain.reported')}</th>
-            <th scope="col" className="text-end">{t('funds.chain.recognised')}</th>
-            <th scope="col" className="text-end">{t('funds.col.residual')}</th>
-            <th scope="col" className="text-end">{t('funds.col.toDisburse')}</th>
-            <th scope="col" className="text-end">{t('funds.col.progress')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.districts.map((d) => (
-            <tr key={d.district}>
-              <th scope="row">
-                <Link to={`/distretti/${encodeURIComponent(d.district)}/fondi`} title={names.get(d.district)}>
-                  {d.district}
-                </Link>
-                <span className="visually-hidden"> — {names.get(d.district) ?? ''}</span>
-              </th>
-              <td className="text-end">{formatCents(d.assigned)}</td>
-              <td className="text-end">{formatCents(d.disbursed)}</td>
-              <td className="text-end">{formatCents(d.reported)}</td>
-              <td className="text-end">{formatCents(d.recognised)}</td>
-              <td className="text-end">{formatCents(d.residual)}</td>
-              <td className="text-end">{formatCents(d.toDisburse)}</td>
-              <td className="text-end">{formatRatio(d.progress)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('funds.dashboard.total')}</th>
-            <td className="text-end fw-bold">{formatCents(c.assigned)}</td>
-            <td className="text-end fw-bold">{formatCents(c.disbursed)}</td>
-            <td className="text-end fw-bold">{formatCents(c.reported)}</td>
-            <td className="text-end fw-bold">{formatCents(c.recognised)}</td>
-            <td className="text-end fw-bold">{formatCents(c.residual)}</td>
-            <td className="text-end fw-bold">{formatCents(c.districts.reduce((s, d) => s + d.toDisburse, 0))}</td>
-            <td className="text-end fw-bold">{formatShare(c.recognised, c.assigned)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  );
-}
 
 export function DashboardPage({ fund, annuality }: { fund: string; annuality: number }) {
   const t = useT();
   const { user } = useSession();
   const manager = canManageFunds(user);
   const names = useDistrictNames();
-  const path = `/api/funds/${encodeURIComponent(fund)}/annualities/${annuality}`;
-  const detail = useApi<AnnualityDetail>(path);
-  const compliance = useApi<Compliance>(`/api/compliance/${encodeURIComponent(fund)}/${annuality}`);
+  const detail = useEndpoint(getAnnuality, { params: { fund, annuality } });
+  const compliance = useEndpoint(getCompliance, { params: { fund, annuality } });
   const [action, setAction] = useState<Action>(null);
   const [assignLine, setAssignLine] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
@@ -203,8 +59,6 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
   const finished = (message: string) => {
     setAction(null);
     setDone(message);
-    detail.reload();
-    compliance.reload();
     window.setTimeout(() => document.getElementById('funds-done')?.focus(), 0);
   };
   const formProps = { districts, names, onDone: finished, onCancel: () => setAction(null) };
@@ -242,7 +96,7 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
       )}
       <ErrorAlert error={compliance.error} />
       {compliance.loading && !compliance.data && <Loading />}
-      {compliance.data && <Chain c={compliance.data} />}
+      {compliance.data && <FundChain c={compliance.data} />}
 
       {detail.data && (
         <p id="gating-rule">
@@ -368,12 +222,12 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
         <p>{t('funds.sioss.intro')}</p>
         <ul className="list-inline">
           <li className="list-inline-item">
-            <a className="btn btn-outline-primary btn-sm" href={`/api/exports/sioss/${encodeURIComponent(fund)}/${annuality}?format=csv`} download>
+            <a className="btn btn-outline-primary btn-sm" href={`${pathOf(exportSioss.url, { fund, annuality })}?format=csv`} download>
               {t('funds.sioss.csv', { fund, annuality })}
             </a>
           </li>
           <li className="list-inline-item">
-            <a className="btn btn-outline-primary btn-sm" href={`/api/exports/sioss/${encodeURIComponent(fund)}/${annuality}?format=xlsx`} download>
+            <a className="btn btn-outline-primary btn-sm" href={`${pathOf(exportSioss.url, { fund, annuality })}?format=xlsx`} download>
               {t('funds.sioss.xlsx', { fund, annuality })}
             </a>
           </li>

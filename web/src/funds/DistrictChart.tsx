@@ -5,7 +5,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '../i18n/i18n.tsx';
 import { formatCents } from '../format.ts';
-import type { ComplianceDistrict } from './types.ts';
+import type { ComplianceDistrict } from '../../../src/contract/funds.ts';
 
 /** `€ 1,2 mln` on the axis: display only, from integer cents. */
 const axisEuro = (cents: number): string => {

@@ -9,15 +9,17 @@ import { useT } from '../i18n/i18n.tsx';
 import { ApiError } from '../api.ts';
 import { formatCents } from '../format.ts';
 import { Link, navigate } from '../router.tsx';
-import { useApi } from '../useApi.ts';
-import type { DistrictDetail, User } from '../types.ts';
+import { useEndpoint } from '../query.ts';
+import { getDistrict } from '../../../src/contract/registry.ts';
+import { getDistrictFunds } from '../../../src/contract/fund-reporting.ts';
+import { romeDate, yearOf } from '../../../src/domain/dates.ts';
+import type { User } from '../types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { NotAllowed } from '../start/Messages.tsx';
-import type { DistrictFund } from './types.ts';
-import { formatShare, todayInRome } from './util.ts';
+import { formatShare } from './util.ts';
 
 export function MyDistrict({ user }: { user: User }) {
   const t = useT();
@@ -52,14 +54,14 @@ export const isForbidden = (error: unknown): error is ApiError => error instance
 
 /** Report years worth offering: the current one and the three before (expenses paid in E are reported by 31 March E+1). */
 export const reportYears = (): number[] => {
-  const now = Number(todayInRome().slice(0, 4));
+  const now = yearOf(romeDate(new Date()));
   return [now, now - 1, now - 2, now - 3];
 };
 
 export function DistrictFundsPage({ code, user }: { code: string; user: User }) {
   const t = useT();
-  const funds = useApi<DistrictFund[]>(`/api/districts/${encodeURIComponent(code)}/funds`);
-  const district = useApi<DistrictDetail>(`/api/districts/${encodeURIComponent(code)}`);
+  const funds = useEndpoint(getDistrictFunds, { params: { code } });
+  const district = useEndpoint(getDistrict, { params: { code } });
   if (isForbidden(funds.error)) return <Forbidden user={user} error={funds.error} />;
   const name = district.data?.name ?? code;
   const rows = funds.data ?? [];

@@ -6,7 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { api } from '../api.ts';
+import { useSend } from '../query.ts';
+import { createFund, recordAllocation } from '../../../src/contract/fund-programming.ts';
 import { navigate } from '../router.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -22,8 +23,7 @@ function NewFundForm({ onCreated }: { onCreated: (code: string) => void }) {
   const [source, setSource] = useState('national');
   const [rule75, setRule75] = useState('yes');
   const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(createFund);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,22 +31,19 @@ function NewFundForm({ onCreated }: { onCreated: (code: string) => void }) {
     if (!/^[A-Za-z0-9._-]{1,40}$/.test(code.trim())) found.code = t('funds.newFund.codeInvalid');
     if (!name.trim()) found.name = t('funds.newFund.nameRequired');
     setErrors(found);
-    setFailure(null);
+    reset();
     const first = Object.keys(found)[0];
     if (first) {
       document.getElementById(`fund-${first}`)?.focus();
       return;
     }
-    setBusy(true);
     try {
-      const created = await api.post<{ code: string }>('/api/funds', { code: code.trim().toUpperCase(), name: name.trim(), source, rule75: rule75 === 'yes' });
+      const created = await send({ body: { code: code.trim().toUpperCase(), name: name.trim(), source: source === 'regional' ? 'regional' : 'national', rule75: rule75 === 'yes' } });
       onCreated(created.code);
       setCode('');
       setName('');
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -107,8 +104,7 @@ export function NewAnnualityPage() {
   const [amount, setAmount] = useState('');
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<{ fund?: string; annuality?: string; amount?: string; act?: string }>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(recordAllocation);
   const [fundCreated, setFundCreated] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -120,21 +116,18 @@ export function NewAnnualityPage() {
     if (cents === null || cents <= 0n) found.amount = t('funds.amountInvalid');
     if (!actId) found.act = t('funds.act.required', { type: 'DM' });
     setErrors(found);
-    setFailure(null);
+    reset();
     const ids: Record<string, string> = { fund: 'annuality-fund', annuality: 'annuality-year', amount: 'annuality-amount', act: 'annuality-act' };
     const first = Object.keys(found)[0];
     if (first) {
       document.getElementById(ids[first] ?? '')?.focus();
       return;
     }
-    setBusy(true);
     try {
-      await api.post(`/api/funds/${encodeURIComponent(fund)}/annualities`, { annuality: Number(annuality), allocated: centsToJson(cents!), actId: Number(actId) });
+      await send({ params: { fund }, body: { annuality: Number(annuality), allocated: centsToJson(cents!), actId: Number(actId) } });
       navigate(`/fondi/${encodeURIComponent(fund)}/${Number(annuality)}`);
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -184,7 +177,6 @@ export function NewAnnualityPage() {
         onCreated={(code) => {
           setFundCreated(code);
           setFund(code);
-          funds.reload();
           window.setTimeout(() => document.getElementById('annuality-fund')?.focus(), 0);
         }}
       />

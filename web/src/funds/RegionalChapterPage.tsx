@@ -4,309 +4,38 @@
  * (Σ reservations ≤ budget: the server's Italian refusal is shown as it is) and the half-yearly
  * statements.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api, request } from '../api.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { getChapter, listReservations, listStatements } from '../../../src/contract/regional-funds.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { SelectField, TextField } from '../components/Fields.tsx';
-import { ActPicker } from './ActPicker.tsx';
-import { canManageFunds, centsToJson, focusFirstError, isCalendarDate, parseEuroInput } from './util.ts';
-import { RegionalBreadcrumb, RegionalPanel, reservationPath, SubmitButton, type Chapter, type Reservation, type Statement } from './RegionalShared.tsx';
-
-const validYear = (text: string): boolean => /^\d{4}$/.test(text.trim());
-
-function YearAmountForm({ chapter, onDone }: { chapter: Chapter; onDone: (message: string) => void }) {
-  const t = useT();
-  const [year, setYear] = useState('');
-  const [amount, setAmount] = useState('');
-  const [actType, setActType] = useState<'LEGGE' | 'DGR'>('LEGGE');
-  const [actId, setActId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const cents = parseEuroInput(amount);
-    const found = {
-      year: validYear(year) ? undefined : t('funds.regional.yearInvalid'),
-      amount: cents === null || cents <= 0n ? t('funds.amountInvalid') : undefined,
-      act: actId ? undefined : t('funds.act.required', { type: actType }),
-    };
-    setErrors(found);
-    setFailure(null);
-    if (focusFirstError({ year: 'amount-year', amount: 'amount-amount', act: 'amount-act' }, found)) return;
-    setBusy(true);
-    try {
-      await request('PUT', `/api/regional-funds/chapters/${chapter.id}/amounts/${year.trim()}`, { json: { amount: centsToJson(cents!), actId: Number(actId) } });
-      setYear('');
-      setAmount('');
-      setActId('');
-      onDone(t('funds.regional.amount.done', { chapter: chapter.code, year: year.trim(), amount: formatCents(cents!) }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <RegionalPanel id="amount-form" title={t('funds.regional.amount.title')} intro={t('funds.regional.amount.intro')} onSubmit={submit}>
-      <ErrorAlert error={failure} />
-      <div className="row">
-        <div className="col-md-3">
-          <TextField id="amount-year" label={t('funds.regional.col.year')} value={year} onChange={setYear} required error={errors.year} inputMode="numeric" maxLength={4} />
-        </div>
-        <div className="col-md-4">
-          <TextField id="amount-amount" label={t('funds.regional.amount.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.amountHelp')} />
-        </div>
-        <div className="col-md-5">
-          <SelectField
-            id="amount-act-type"
-            label={t('funds.regional.actType')}
-            value={actType}
-            onChange={(v) => {
-              setActType(v === 'DGR' ? 'DGR' : 'LEGGE');
-              setActId('');
-            }}
-            required
-            options={[
-              { value: 'LEGGE', label: t('funds.regional.actType.law') },
-              { value: 'DGR', label: t('funds.regional.actType.dgr') },
-            ]}
-          />
-        </div>
-      </div>
-      <ActPicker key={actType} id="amount-act" type={actType} label={t('funds.regional.amount.act')} value={actId} onChange={setActId} error={errors.act} />
-      <SubmitButton busy={busy} label={t('funds.regional.amount.submit')} />
-    </RegionalPanel>
-  );
-}
-
-function ReservationForm({ chapter, onDone }: { chapter: Chapter; onDone: (message: string) => void }) {
-  const t = useT();
-  const years = [...chapter.years].sort((a, b) => a.year - b.year);
-  const [code, setCode] = useState('');
-  const [description, setDescription] = useState('');
-  const [year, setYear] = useState(String(years.find((y) => y.available > 0)?.year ?? years[0]?.year ?? ''));
-  const [amount, setAmount] = useState('');
-  const [actId, setActId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const current = chapter.years.find((y) => String(y.year) === year);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const cents = parseEuroInput(amount);
-    const found = {
-      code: code.trim() ? undefined : t('funds.regional.reservation.codeRequired'),
-      description: description.trim() ? undefined : t('funds.regional.reservation.descriptionRequired'),
-      year: year ? undefined : t('funds.regional.reservation.yearRequired'),
-      amount: cents === null || cents <= 0n ? t('funds.amountInvalid') : undefined,
-      act: actId ? undefined : t('funds.act.required', { type: 'DGR' }),
-    };
-    setErrors(found);
-    setFailure(null);
-    if (focusFirstError({ code: 'reservation-code', description: 'reservation-description', year: 'reservation-year', amount: 'reservation-amount', act: 'reservation-act' }, found)) return;
-    setBusy(true);
-    try {
-      await api.post(`/api/regional-funds/chapters/${chapter.id}/reservations`, {
-        year: Number(year),
-        code: code.trim(),
-        description: description.trim(),
-        amount: centsToJson(cents!),
-        actId: Number(actId),
-      });
-      setCode('');
-      setDescription('');
-      setAmount('');
-      onDone(t('funds.regional.reservation.done', { code: code.trim(), year, amount: formatCents(cents!) }));
-    } catch (reason) {
-      setFailure(reason);
-      window.setTimeout(() => document.getElementById('reservation-form-title')?.scrollIntoView({ block: 'start' }), 0);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <RegionalPanel id="reservation-form" title={t('funds.regional.reservation.title')} intro={t('funds.regional.reservation.intro')} onSubmit={submit}>
-      <ErrorAlert error={failure} />
-      {years.length === 0 && <Alert fade={false} color="warning">{t('funds.regional.reservation.noYears')}</Alert>}
-      <div className="row">
-        <div className="col-md-3">
-          <TextField id="reservation-code" label={t('funds.regional.reservation.code')} value={code} onChange={setCode} required error={errors.code} maxLength={40} />
-        </div>
-        <div className="col-md-9">
-          <TextField id="reservation-description" label={t('funds.regional.reservation.description')} value={description} onChange={setDescription} required error={errors.description} maxLength={500} />
-        </div>
-        <div className="col-md-4">
-          <SelectField
-            id="reservation-year"
-            label={t('funds.regional.col.year')}
-            value={year}
-            onChange={setYear}
-            required
-            error={errors.year}
-            options={[{ value: '', label: t('funds.regional.reservation.yearChoose') }, ...years.map((y) => ({ value: String(y.year), label: t('funds.regional.reservation.yearOption', { year: y.year, available: formatCents(y.available) }) }))]}
-          />
-        </div>
-        <div className="col-md-8">
-          <TextField
-            id="reservation-amount"
-            label={t('funds.regional.reservation.amount')}
-            value={amount}
-            onChange={setAmount}
-            required
-            error={errors.amount}
-            help={current ? t('funds.regional.reservation.amountHelp', { available: formatCents(current.budget - current.reserved) }) : t('funds.amountHelp')}
-          />
-        </div>
-      </div>
-      <ActPicker id="reservation-act" type="DGR" label={t('funds.regional.reservation.act')} value={actId} onChange={setActId} error={errors.act} />
-      <SubmitButton busy={busy} label={t('funds.regional.reservation.submit')} />
-    </RegionalPanel>
-  );
-}
-
-type Reference = 'communication' | 'DGR' | 'DD' | 'ALTRO';
-
-function StatementForm({ chapter, onDone }: { chapter: Chapter; onDone: (message: string) => void }) {
-  const t = useT();
-  const years = [...chapter.years].sort((a, b) => a.year - b.year);
-  const [year, setYear] = useState(String(years[years.length - 1]?.year ?? ''));
-  const [semester, setSemester] = useState('1');
-  const [asOf, setAsOf] = useState('');
-  const [reference, setReference] = useState<Reference>('communication');
-  const [communication, setCommunication] = useState('');
-  const [actId, setActId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = {
-      year: year ? undefined : t('funds.regional.reservation.yearRequired'),
-      asOf: asOf && !isCalendarDate(asOf) ? t('funds.dateInvalid') : undefined,
-      communication: reference === 'communication' && !communication.trim() ? t('funds.regional.statement.communicationRequired') : undefined,
-      act: reference !== 'communication' && !actId ? t('funds.act.required', { type: reference }) : undefined,
-    };
-    setErrors(found);
-    setFailure(null);
-    if (focusFirstError({ year: 'statement-year', asOf: 'statement-date', communication: 'statement-communication', act: 'statement-act' }, found)) return;
-    setBusy(true);
-    try {
-      await api.post(`/api/regional-funds/chapters/${chapter.id}/statements`, {
-        year: Number(year),
-        semester: semester === '2' ? 2 : 1,
-        ...(asOf ? { asOf } : {}),
-        ...(reference === 'communication' ? { communication: communication.trim() } : { actId: Number(actId) }),
-      });
-      setCommunication('');
-      onDone(t('funds.regional.statement.done', { semester, year }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <RegionalPanel id="statement-form" title={t('funds.regional.statement.title')} intro={t('funds.regional.statement.intro')} onSubmit={submit}>
-      <ErrorAlert error={failure} />
-      <div className="row">
-        <div className="col-md-3">
-          <SelectField
-            id="statement-year"
-            label={t('funds.regional.col.year')}
-            value={year}
-            onChange={setYear}
-            required
-            error={errors.year}
-            options={[{ value: '', label: t('funds.regional.reservation.yearChoose') }, ...years.map((y) => ({ value: String(y.year), label: String(y.year) }))]}
-          />
-        </div>
-        <div className="col-md-3">
-          <SelectField
-            id="statement-semester"
-            label={t('funds.regional.statement.semester')}
-            value={semester}
-            onChange={setSemester}
-            required
-            options={[
-              { value: '1', label: t('funds.regional.statement.semester1') },
-              { value: '2', label: t('funds.regional.statement.semester2') },
-            ]}
-          />
-        </div>
-        <div className="col-md-3">
-          <TextField id="statement-date" type="date" label={t('funds.regional.statement.asOf')} value={asOf} onChange={setAsOf} error={errors.asOf} help={t('funds.regional.statement.asOfHelp')} />
-        </div>
-        <div className="col-md-3">
-          <SelectField
-            id="statement-reference"
-            label={t('funds.regional.statement.reference')}
-            value={reference}
-            onChange={(v) => {
-              setReference(v as Reference);
-              setActId('');
-            }}
-            required
-            options={[
-              { value: 'communication', label: t('funds.regional.statement.byCommunication') },
-              { value: 'DGR', label: t('funds.regional.statement.byAct', { type: 'DGR' }) },
-              { value: 'DD', label: t('funds.regional.statement.byAct', { type: 'DD' }) },
-              { value: 'ALTRO', label: t('funds.regional.statement.byOtherAct') },
-            ]}
-          />
-        </div>
-      </div>
-      {reference === 'communication' ? (
-        <TextField
-          id="statement-communication"
-          label={t('funds.regional.statement.communication')}
-          value={communication}
-          onChange={setCommunication}
-          required
-          error={errors.communication}
-          maxLength={500}
-          help={t('funds.regional.statement.communicationHelp')}
-        />
-      ) : (
-        <ActPicker key={reference} id="statement-act" type={reference} label={t('funds.regional.statement.act')} value={actId} onChange={setActId} error={errors.act} />
-      )}
-      <SubmitButton busy={busy} label={t('funds.regional.statement.submit')} />
-    </RegionalPanel>
-  );
-}
+import { canManageFunds } from './util.ts';
+import { RegionalBreadcrumb, reservationPath } from './RegionalShared.tsx';
+import { ChapterAmountForm } from './ChapterAmountForm.tsx';
+import { ReservationForm } from './ReservationForm.tsx';
+import { StatementForm } from './StatementForm.tsx';
 
 export function RegionalChapterPage({ id }: { id: number }) {
   const t = useT();
   const { user } = useSession();
   const manager = canManageFunds(user);
-  const chapter = useApi<Chapter>(`/api/regional-funds/chapters/${id}`);
-  const reservations = useApi<Reservation[]>('/api/regional-funds/reservations', { chapter: id });
-  const statements = useApi<Statement[]>(`/api/regional-funds/chapters/${id}/statements`);
+  const chapter = useEndpoint(getChapter, { params: { id } });
+  const reservations = useEndpoint(listReservations, { query: { chapter: id } });
+  const statements = useEndpoint(listStatements, { params: { id } });
   const [done, setDone] = useState<string | null>(null);
   const c = chapter.data;
   const title = c ? t('funds.regional.chapterPage.title', { code: c.code, description: c.description }) : t('funds.regional.chapterPage.titleShort');
 
   const finished = (message: string) => {
     setDone(message);
-    chapter.reload();
-    reservations.reload();
-    statements.reload();
     window.setTimeout(() => document.getElementById('regional-done')?.focus(), 0);
   };
 
@@ -363,7 +92,7 @@ export function RegionalChapterPage({ id }: { id: number }) {
                 </table>
               </div>
             )}
-            {manager && <YearAmountForm chapter={c} onDone={finished} />}
+            {manager && <ChapterAmountForm chapter={c} onDone={finished} />}
           </section>
 
           <section aria-labelledby="reservations-title" className="mb-4">

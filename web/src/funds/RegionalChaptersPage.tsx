@@ -6,10 +6,11 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
 import { formatCents } from '../format.ts';
 import { Link, navigate } from '../router.tsx';
-import { useApi } from '../useApi.ts';
+import { useEndpoint, useSend } from '../query.ts';
+import { createChapter, listChapters, type Chapter } from '../../../src/contract/regional-funds.ts';
+import { romeDate, yearOf } from '../../../src/domain/dates.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -19,7 +20,7 @@ import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
 import { useFunds } from './hooks.ts';
 import { canManageFunds, centsToJson, focusFirstError, parseEuroInput } from './util.ts';
-import { chapterPath, RegionalPanel, SubmitButton, type Chapter } from './RegionalShared.tsx';
+import { chapterPath, RegionalPanel, SubmitButton } from './RegionalShared.tsx';
 
 function ChaptersTable({ chapters }: { chapters: Chapter[] }) {
   const t = useT();
@@ -89,13 +90,12 @@ function NewChapterForm() {
   const [code, setCode] = useState('');
   const [description, setDescription] = useState('');
   const [fund, setFund] = useState('');
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [year, setYear] = useState(String(yearOf(romeDate(new Date()))));
   const [amount, setAmount] = useState('');
   const [actType, setActType] = useState<'LEGGE' | 'DGR'>('LEGGE');
   const [actId, setActId] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(createChapter);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -109,21 +109,15 @@ function NewChapterForm() {
       act: actId ? undefined : t('funds.act.required', { type: actType }),
     };
     setErrors(found);
-    setFailure(null);
+    reset();
     if (focusFirstError({ code: 'chapter-code', description: 'chapter-description', fund: 'chapter-fund', year: 'chapter-year', amount: 'chapter-amount', act: 'chapter-act' }, found)) return;
-    setBusy(true);
     try {
-      const created = await api.post<Chapter>('/api/regional-funds/chapters', {
-        code: code.trim(),
-        description: description.trim(),
-        fund,
-        amounts: [{ year: Number(year.trim()), amount: centsToJson(cents!), actId: Number(actId) }],
+      const created = await send({
+        body: { code: code.trim(), description: description.trim(), fund, amounts: [{ year: Number(year.trim()), amount: centsToJson(cents!), actId: Number(actId) }] },
       });
       navigate(chapterPath(created.id));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -186,7 +180,7 @@ export function RegionalChaptersPage() {
   const t = useT();
   const { user } = useSession();
   const manager = canManageFunds(user);
-  const { data, error, loading } = useApi<Chapter[]>('/api/regional-funds/chapters');
+  const { data, error, loading } = useEndpoint(listChapters, {});
   return (
     <>
       <PageHeading title={t('funds.regional.title')} />

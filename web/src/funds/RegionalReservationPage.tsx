@@ -4,256 +4,30 @@
  * (shares to the cent, their sum equals the amount), then confirm; Σ assignments ≤ reservation.
  * A later DGR may change the reservation's amount, never below what is already assigned.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api, request } from '../api.ts';
-import { formatCents, formatInteger } from '../format.ts';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { formatCents } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { SelectField, TextField } from '../components/Fields.tsx';
-import { ActPicker } from './ActPicker.tsx';
-import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
 import { useDistrictNames } from './hooks.ts';
-import { canManageFunds, centsToInput, centsToJson, focusFirstError, parseEuroInput } from './util.ts';
-import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion } from './split-request.ts';
-import { chapterPath, RegionalBreadcrumb, RegionalPanel, SubmitButton, type ReservationDetail, type ReservationPreview } from './RegionalShared.tsx';
-
-function AssignReservationForm({ reservation, names, onDone }: { reservation: ReservationDetail; names: Map<string, string>; onDone: (message: string) => void }) {
-  const t = useT();
-  const districts = [...names.keys()].sort();
-  const [criterion, setCriterion] = useState<Criterion>('population');
-  const [amount, setAmount] = useState(reservation.available > 0 ? centsToInput(reservation.available) : '');
-  const [fixedPercent, setFixedPercent] = useState('20');
-  const [perDistrict, setPerDistrict] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<ReservationPreview | null>(null);
-  const [previewAmount, setPreviewAmount] = useState<bigint | null>(null);
-  const [actId, setActId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  // Any change invalidates the preview: what is confirmed is what was seen.
-  useEffect(() => {
-    setPreview(null);
-  }, [criterion, amount, fixedPercent, perDistrict]);
-
-  /** The body of the split request, or null with the errors shown. */
-  const body = (): { json: Record<string, unknown>; total: bigint } | null => {
-    const request = splitRequest(t, { criterion, amount, fixedPercent, perDistrict, districts });
-    setErrors(request.errors);
-    return focusFirstError(splitFieldIds('rassign', districts), request.errors) ? null : request;
-  };
-
-  const computePreview = async () => {
-    setFailure(null);
-    const b = body();
-    if (!b) return;
-    setBusy(true);
-    try {
-      const result = await api.post<ReservationPreview>(`/api/regional-funds/reservations/${reservation.id}/assignments/preview`, b.json);
-      setPreview(result);
-      setPreviewAmount(b.total);
-      window.setTimeout(() => document.getElementById('rassign-preview-title')?.focus(), 0);
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirm = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!preview) {
-      await computePreview();
-      return;
-    }
-    const b = body();
-    if (!b) return;
-    if (!actId) {
-      setErrors({ act: t('funds.act.required', { type: 'DD' }) });
-      document.getElementById('rassign-act')?.focus();
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api.post(`/api/regional-funds/reservations/${reservation.id}/assignments`, { ...b.json, actId: Number(actId) });
-      onDone(t('funds.regional.assign.done', { code: reservation.code, amount: formatCents(preview.total), count: preview.shares.filter((s) => s.amount > 0).length }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const sum = preview ? preview.shares.reduce((s, x) => s + x.amount, 0) : 0;
-  const sumMatches = preview !== null && previewAmount !== null && BigInt(sum) === previewAmount;
-  const needsTable = criterion === 'manual_percent' || criterion === 'amounts';
-
-  return (
-    <RegionalPanel id="rassign-form" title={t('funds.regional.assign.title')} intro={t('funds.regional.assign.intro')} onSubmit={confirm}>
-      <ErrorAlert error={failure} />
-      <div className="row">
-        <div className="col-md-6">
-          <SelectField
-            id="rassign-criterion"
-            label={t('funds.assign.criterion')}
-            value={criterion}
-            onChange={(v) => setCriterion(v as Criterion)}
-            required
-            error={errors.split}
-            options={CRITERIA.map((c) => ({ value: c, label: t(criterionKey[c]) }))}
-          />
-        </div>
-        {criterion !== 'amounts' && (
-          <div className="col-md-6">
-            <TextField id="rassign-amount" label={t('funds.assign.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.regional.assign.amountHelp', { available: formatCents(reservation.available) })} />
-          </div>
-        )}
-        {criterion === 'fixed_plus_population' && (
-          <div className="col-md-6">
-            <TextField id="rassign-fixed" label={t('funds.assign.fixedPercent')} value={fixedPercent} onChange={setFixedPercent} required error={errors.fixedPercent} help={t('funds.assign.fixedPercentHelp')} />
-          </div>
-        )}
-      </div>
-      {needsTable && (
-        <DistrictSplitInputs
-          idPrefix="rassign"
-          criterion={criterion === 'amounts' ? 'amounts' : 'manual_percent'}
-          districts={districts}
-          names={names}
-          values={perDistrict}
-          onChange={setPerDistrict}
-          errors={errors}
-        />
-      )}
-      <Button color="primary" outline type="button" className="mb-3" onClick={() => void computePreview()} disabled={busy}>
-        {t('funds.assign.preview')}
-      </Button>
-      {busy && !preview && <Loading />}
-      {preview && (
-        <section aria-labelledby="rassign-preview-title" className="mb-3">
-          <h4 id="rassign-preview-title" className="h5" tabIndex={-1}>
-            {t('funds.regional.assign.previewTitle', { code: reservation.code })}
-          </h4>
-          <div className="table-responsive funds-preview" tabIndex={0} role="region" aria-labelledby="rassign-preview-title">
-            <table className="table table-sm caption-top assign-preview">
-              <caption>{t('funds.assign.previewCaption', { criterion: t(criterionKey[criterion]) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('funds.col.district')}</th>
-                  <th scope="col">{t('funds.col.name')}</th>
-                  <th scope="col" className="text-end">
-                    {t('funds.assign.colShare')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.shares.map((s) => (
-                  <tr key={s.district}>
-                    <th scope="row">{s.district}</th>
-                    <td>{names.get(s.district) ?? ''}</td>
-                    <td className="text-end">{formatCents(s.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    {t('funds.assign.sum', { count: formatInteger(preview.shares.length) })}
-                  </th>
-                  <td className="text-end fw-bold assign-preview-sum">{formatCents(sum)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-          <p className={sumMatches ? 'text-success fw-semibold' : 'text-danger fw-semibold'} role="status">
-            {sumMatches
-              ? t('funds.assign.sumMatches', { amount: formatCents(sum) })
-              : t('funds.assign.sumDiffers', { sum: formatCents(sum), amount: formatCents(Number(previewAmount ?? 0n)) })}
-          </p>
-          <dl className="row small regional-preview-totals">
-            <dt className="col-sm-6">{t('funds.regional.assign.reservation')}</dt>
-            <dd className="col-sm-6">{formatCents(preview.reservation)}</dd>
-            <dt className="col-sm-6">{t('funds.regional.assign.already')}</dt>
-            <dd className="col-sm-6">{formatCents(preview.alreadyAssigned)}</dd>
-            <dt className="col-sm-6">{t('funds.regional.assign.remaining')}</dt>
-            <dd className={`col-sm-6 regional-preview-remaining${preview.remaining < 0 ? ' text-danger fw-bold' : ''}`}>{formatCents(preview.remaining)}</dd>
-          </dl>
-          {preview.remaining < 0 && <Alert fade={false} color="warning">{t('funds.regional.assign.over', { excess: formatCents(-preview.remaining) })}</Alert>}
-          <ActPicker id="rassign-act" type="DD" label={t('funds.assign.act')} value={actId} onChange={setActId} error={errors.act} />
-          <SubmitButton busy={busy} label={t('funds.assign.submit')} />
-        </section>
-      )}
-    </RegionalPanel>
-  );
-}
-
-/** The reservation's amount (and description) changed by a new DGR: never below what is assigned. */
-function AmendReservationForm({ reservation, onDone, onCancel }: { reservation: ReservationDetail; onDone: (message: string) => void; onCancel: () => void }) {
-  const t = useT();
-  const [amount, setAmount] = useState(centsToInput(reservation.amount));
-  const [description, setDescription] = useState(reservation.description);
-  const [actId, setActId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const cents = parseEuroInput(amount);
-    const found = {
-      amount: cents === null || cents <= 0n ? t('funds.amountInvalid') : cents < BigInt(reservation.assigned) ? t('funds.regional.amend.belowAssigned', { assigned: formatCents(reservation.assigned) }) : undefined,
-      act: actId ? undefined : t('funds.act.required', { type: 'DGR' }),
-    };
-    setErrors(found);
-    setFailure(null);
-    if (focusFirstError({ amount: 'ramend-amount', act: 'ramend-act' }, found)) return;
-    setBusy(true);
-    try {
-      await request('PUT', `/api/regional-funds/reservations/${reservation.id}`, { json: { amount: centsToJson(cents!), actId: Number(actId), description: description.trim() } });
-      onDone(t('funds.regional.amend.done', { code: reservation.code, amount: formatCents(cents!) }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <RegionalPanel id="ramend-form" title={t('funds.regional.amend.title', { code: reservation.code })} intro={t('funds.regional.amend.intro', { assigned: formatCents(reservation.assigned) })} onSubmit={submit}>
-      <ErrorAlert error={failure} />
-      <div className="row">
-        <div className="col-md-4">
-          <TextField id="ramend-amount" label={t('funds.regional.amend.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.amountHelp')} />
-        </div>
-        <div className="col-md-8">
-          <TextField id="ramend-description" label={t('funds.line.description')} value={description} onChange={setDescription} maxLength={500} />
-        </div>
-      </div>
-      <ActPicker id="ramend-act" type="DGR" label={t('funds.regional.amend.act')} value={actId} onChange={setActId} error={errors.act} />
-      <div className="d-flex gap-2 flex-wrap">
-        <SubmitButton busy={busy} label={t('funds.regional.amend.submit')} />
-        <Button color="secondary" outline type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </RegionalPanel>
-  );
-}
+import { canManageFunds } from './util.ts';
+import { chapterPath, RegionalBreadcrumb } from './RegionalShared.tsx';
+import { getReservation } from '../../../src/contract/regional-funds.ts';
+import { AssignReservationForm } from './AssignReservationForm.tsx';
+import { AmendReservationForm } from './AmendReservationForm.tsx';
 
 export function RegionalReservationPage({ id }: { id: number }) {
   const t = useT();
   const { user } = useSession();
   const manager = canManageFunds(user);
   const names = useDistrictNames();
-  const reservation = useApi<ReservationDetail>(`/api/regional-funds/reservations/${id}`);
+  const reservation = useEndpoint(getReservation, { params: { id } });
   const [done, setDone] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const [amending, setAmending] = useState(false);
@@ -264,7 +38,6 @@ export function RegionalReservationPage({ id }: { id: number }) {
     setDone(message);
     setAmending(false);
     setRound(round + 1);
-    reservation.reload();
     window.setTimeout(() => document.getElementById('regional-done')?.focus(), 0);
   };
 

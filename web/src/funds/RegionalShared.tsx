@@ -1,73 +1,12 @@
 /**
- * What the regional-funds pages share (DOMAIN.md "Regional funds"): the shapes of
- * /api/regional-funds, a form panel, and the breadcrumb back to the chapters.
+ * What the regional-funds pages share (DOMAIN.md "Regional funds"): their paths, a form panel,
+ * and the breadcrumb back to the chapters. The answers' shapes are the contract's
+ * (src/contract/regional-funds.ts).
  */
 import type { FormEvent, ReactNode } from 'react';
 import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import type { ActRef } from '../types.ts';
-
-export interface ChapterYear {
-  year: number;
-  budget: number;
-  reserved: number;
-  assigned: number;
-  available: number;
-  act: ActRef;
-}
-
-export interface Chapter {
-  id: number;
-  code: string;
-  description: string;
-  fund: string;
-  fundName: string;
-  years: ChapterYear[];
-}
-
-export interface Reservation {
-  id: number;
-  chapterId: number;
-  chapterCode: string;
-  fund: string;
-  year: number;
-  code: string;
-  description: string;
-  amount: number;
-  assigned: number;
-  available: number;
-  act: ActRef;
-}
-
-export interface ReservationDetail extends Reservation {
-  assignments: { district: string; amount: number; act: { id: number; number: string } }[];
-}
-
-export interface Statement {
-  id: number;
-  chapterId: number;
-  chapterCode: string;
-  year: number;
-  semester: number;
-  asOf: string;
-  budget: number;
-  reserved: number;
-  assigned: number;
-  available: number;
-  act: ActRef | null;
-  communication: string;
-  recordedAt: string;
-  recordedBy: string;
-}
-
-export interface ReservationPreview {
-  shares: { district: string; amount: number }[];
-  total: number;
-  reservation: number;
-  alreadyAssigned: number;
-  remaining: number;
-}
 
 export const chapterPath = (id: number): string => `/fondi-regionali/capitoli/${id}`;
 export const reservationPath = (id: number): string => `/fondi-regionali/prenotazioni/${id}`;

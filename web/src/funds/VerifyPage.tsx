@@ -5,11 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { api } from '../api.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { Link } from '../router.tsx';
-import { useApi } from '../useApi.ts';
-import type { Page } from '../types.ts';
+import { useEndpoint, useSend } from '../query.ts';
+import { listLinesToVerify, verifyExpenseLine, type VerifiedLine } from '../../../src/contract/fund-review.ts';
+import { verificationFilters, type VerificationFilter } from '../../../src/domain/funds/workflow-statuses.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -17,7 +17,6 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
-import type { VerifiedLine } from './types.ts';
 import { useDistrictNames } from './hooks.ts';
 import { centsToInput, centsToJson, parseEuroInput } from './util.ts';
 
@@ -30,8 +29,7 @@ function DecisionForm({ line, kind, onDone, onCancel }: { line: VerifiedLine; ki
   const [amount, setAmount] = useState(kind === 'part' ? centsToInput(line.amount) : '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, busy, error: failure, reset } = useSend(verifyExpenseLine);
   const prefix = `verify-${line.id}`;
 
   const submit = async (event: FormEvent) => {
@@ -41,18 +39,18 @@ function DecisionForm({ line, kind, onDone, onCancel }: { line: VerifiedLine; ki
     if (kind === 'part' && (cents === null || cents > BigInt(line.amount))) found.amount = t('funds.verify.partInvalid', { amount: formatCents(line.amount) });
     if (kind === 'reject' && !reason.trim()) found.reason = t('funds.verify.reasonRequired');
     setErrors(found);
-    setFailure(null);
+    reset();
     if (found.amount) return document.getElementById(`${prefix}-amount`)?.focus();
     if (found.reason) return document.getElementById(`${prefix}-reason`)?.focus();
-    setBusy(true);
     try {
-      const body = kind === 'part' ? { action: 'recognise_part', recognised: centsToJson(cents!), ...(reason.trim() ? { reason: reason.trim() } : {}) } : { action: 'reject', reason: reason.trim() };
-      await api.post(`/api/expense-lines/${line.id}/verification`, body);
+      const body =
+        kind === 'part'
+          ? { action: 'recognise_part' as const, recognised: centsToJson(cents!), ...(reason.trim() ? { reason: reason.trim() } : {}) }
+          : { action: 'reject' as const, reason: reason.trim() };
+      await send({ params: { id: line.id }, body });
       onDone(kind === 'part' ? t('funds.verify.donePart', { document: line.document, amount: formatCents(centsToJson(cents!)) }) : t('funds.verify.doneReject', { document: line.document }));
-    } catch (reason) {
-      setFailure(reason);
-    } finally {
-      setBusy(false);
+    } catch {
+      // shown by the form's ErrorAlert: useSend keeps the failure
     }
   };
 
@@ -76,30 +74,30 @@ function DecisionForm({ line, kind, onDone, onCancel }: { line: VerifiedLine; ki
 export function VerifyPage({ fund, annuality }: { fund: string; annuality: number }) {
   const t = useT();
   const names = useDistrictNames();
-  const [draft, setDraft] = useState({ district: '', status: 'pending' });
-  const [filters, setFilters] = useState({ district: '', status: 'pending' });
+  const [draft, setDraft] = useState<{ district: string; status: VerificationFilter }>({ district: '', status: 'pending' });
+  const [filters, setFilters] = useState<{ district: string; status: VerificationFilter }>({ district: '', status: 'pending' });
   const [page, setPage] = useState(1);
   const [mode, setMode] = useState<Mode>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const { data, error, loading, reload } = useApi<Page<VerifiedLine>>(`/api/funds/${encodeURIComponent(fund)}/annualities/${annuality}/expense-lines`, { ...filters, page, pageSize: PAGE_SIZE });
+  const verifying = useSend(verifyExpenseLine);
+  const failure = verifying.error;
+  const { data, error, loading } = useEndpoint(listLinesToVerify, { params: { fund, annuality }, query: { district: filters.district || undefined, status: filters.status, page, pageSize: PAGE_SIZE } });
 
   const act = async (line: VerifiedLine, action: 'recognise_all' | 'reopen') => {
-    setFailure(null);
+    verifying.reset();
     setDone(null);
     try {
-      await api.post(`/api/expense-lines/${line.id}/verification`, { action });
+      await verifying.send({ params: { id: line.id }, body: { action } });
       setDone(action === 'recognise_all' ? t('funds.verify.doneAll', { document: line.document, amount: formatCents(line.amount) }) : t('funds.verify.doneReopen', { document: line.document }));
-      reload();
-    } catch (reason) {
-      setFailure(reason);
+    } catch {
+      // shown by the page's ErrorAlert: useSend keeps the failure
     }
   };
 
   const statusText = (l: VerifiedLine): string => {
     if (l.status === 'pending') return t('funds.verify.status.pending');
     if (l.status === 'rejected') return t('funds.verify.status.rejected', { reason: l.reason ?? '' });
-    if (l.recognised !== null && l.recognised < l.amount) return t('funds.verify.status.part', { amount: formatCents(l.recognised), reason: l.reason ?? '' });
+    if (l.status === 'partially_recognised') return t('funds.verify.status.part', { amount: formatCents(l.recognised ?? 0), reason: l.reason ?? '' });
     return t('funds.verify.status.recognised');
   };
 
@@ -131,7 +129,7 @@ export function VerifyPage({ fund, annuality }: { fund: string; annuality: numbe
           setPage(1);
         }}
         onReset={() => {
-          const reset = { district: '', status: 'pending' };
+          const reset = { district: '', status: 'pending' as const };
           setDraft(reset);
           setFilters(reset);
           setPage(1);
@@ -151,7 +149,7 @@ export function VerifyPage({ fund, annuality }: { fund: string; annuality: numbe
             id="verify-status"
             label={t('funds.verify.statusFilter')}
             value={draft.status}
-            onChange={(status) => setDraft({ ...draft, status })}
+            onChange={(status) => setDraft({ ...draft, status: verificationFilters.find((f) => f === status) ?? 'pending' })}
             options={[
               { value: 'pending', label: t('funds.verify.filterPending') },
               { value: 'verified', label: t('funds.verify.filterVerified') },
@@ -205,7 +203,6 @@ export function VerifyPage({ fund, annuality }: { fund: string; annuality: numbe
                           onDone={(message) => {
                             setMode(null);
                             setDone(message);
-                            reload();
                           }}
                         />
                       ) : l.status === 'pending' ? (

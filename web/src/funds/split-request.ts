@@ -4,6 +4,7 @@
  * The shares themselves are computed by the server (src/domain/funds/split.ts).
  */
 import type { Translate } from '../i18n/i18n.tsx';
+import type { SplitBody } from '../../../src/contract/split.ts';
 import { centsToJson, parseEuroInput, percentHundredths } from './util.ts';
 
 export const CRITERIA = ['population', 'fixed_plus_population', 'manual_percent', 'amounts'] as const;
@@ -27,7 +28,7 @@ export interface SplitFields {
 }
 
 export interface SplitRequest {
-  readonly json: Record<string, unknown>;
+  readonly json: SplitBody;
   /** what the shares must add up to, in cents */
   readonly total: bigint;
   /** messages by field: `amount`, `fixedPercent`, `split` (the criterion), `d-CODE` */
@@ -50,14 +51,15 @@ export const splitRequest = (t: Translate, f: SplitFields): SplitRequest => {
       }
     }
     if (amounts.length === 0) errors.split = t('funds.assign.amountsRequired');
-    return { json: { criterion: f.criterion, amounts }, total, errors };
+    return { json: { criterion: 'amounts', amounts }, total, errors };
   }
   const c = parseEuroInput(f.amount);
   if (c === null || c <= 0n) errors.amount = t('funds.amountInvalid');
-  const json: Record<string, unknown> = { criterion: f.criterion, amount: c === null ? 0 : centsToJson(c) };
+  const amount = c === null ? 0 : centsToJson(c);
+  let json: SplitBody = { criterion: 'population', amount };
   if (f.criterion === 'fixed_plus_population') {
     if (percentHundredths(f.fixedPercent) === null) errors.fixedPercent = t('funds.assign.percentInvalid');
-    json.fixedPercent = f.fixedPercent.trim().replace(',', '.');
+    json = { criterion: 'fixed_plus_population', amount, fixedPercent: f.fixedPercent.trim().replace(',', '.') };
   }
   if (f.criterion === 'manual_percent') {
     const percents: { district: string; percent: string }[] = [];
@@ -68,7 +70,7 @@ export const splitRequest = (t: Translate, f: SplitFields): SplitRequest => {
       else if (p > 0n) percents.push({ district: d, percent: typed(d).replace(',', '.') });
     }
     if (percents.length === 0) errors.split = t('funds.assign.percentsRequired');
-    json.percents = percents;
+    json = { criterion: 'manual_percent', amount, percents };
   }
   return { json, total: c !== null && c > 0n ? c : 0n, errors };
 };

@@ -9,6 +9,8 @@ test('euro amounts typed the Italian way become exact cents', () => {
   assert.equal(parseEuroInput('1234.56'), 123456n);
   assert.equal(parseEuroInput('1.234'), 123400n);
   assert.equal(parseEuroInput('0,01'), 1n);
+  // the server's reading (src/domain/money.ts): the English way is an amount too
+  assert.equal(parseEuroInput('1,234.56'), 123456n);
   for (const bad of ['', 'abc', '1,234', '12,345', '1.23.4', '-5', '1..2']) assert.equal(parseEuroInput(bad), null, bad);
 });
 

@@ -1,10 +1,12 @@
 /**
  * The one message catalog of the web app. Italian is the users' language and the default;
  * English mirrors every key (the type below makes a missing translation a compile error).
- * Placeholders are written `{name}` and filled by `t(key, params)`.
+ * Messages are ICU MessageFormat (web/src/i18n/format-message.ts): `{name}` placeholders, plurals as
+ * `{count, plural, one {# errore} other {# errori}}`, filled by `t(key, params)`.
  */
 
-import { fundsEn, fundsIt } from '../funds/messages.ts';
+import { fundsIt } from '../funds/messages.it.ts';
+import { fundsEn } from '../funds/messages.en.ts';
 import { performanceIt } from '../performance/messages.it.ts';
 import { performanceEn } from '../performance/messages.en.ts';
 import { usersEn, usersIt } from '../users/messages.ts';
