@@ -38,7 +38,7 @@ import {
 import type { Actor } from '../domain/auth/actor.ts';
 import { actorName, actsForBody, requireBody, requireCentre, requirePermission } from '../domain/auth/actor.ts';
 import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
-import { formatItalianDate, parseCalendarDate, romeDate, type CalendarDate } from '../domain/dates.ts';
+import { formatItalianDate, parseCalendarDate, romeDate } from '../domain/dates.ts';
 import { validatePlanInput, type ObjectiveInput, type PlanInput } from '../domain/performance/plan.ts';
 import {
   checkSettings,
@@ -57,8 +57,9 @@ import { performanceReportDocx } from '../documents/performance-report/docx.ts';
 import { performanceReportPdf } from '../documents/performance-report/pdf.ts';
 import type { ServiceContext } from './context.ts';
 import { recordChange } from './audit-log.ts';
+import { emblemOfBodyNamed } from './body-emblem.ts';
 import { ensureAct } from './acts.ts';
-import { keepFirstSharedOccurrence, settingsOf, toPlanInput, toPlanJson, type PlanJson } from './performance/plan-json.ts';
+import { keepFirstSharedOccurrence, revisionInput, settingsOf, toPlanInput, toPlanJson, type PlanJson } from './performance/plan-json.ts';
 import { planFromWorkbook, planToWorkbook } from './performance/xlsx.ts';
 
 /** A plan file refused: every problem with its JSON path (or sheet and row), in Italian. */
@@ -308,7 +309,7 @@ export const getPlan = async (ctx: ServiceContext, actor: Actor, id: number) => 
             weight: x.weight,
             achievement: suspended ? null : round4(indicatorAchievement(parseIndicatorValue(x.target), parseIndicatorValue(x.actual))),
           })),
-          revisions: o.revisions.map((r) => ({ version: r.version, kind: r.kind, actId: r.actId, act: r.actLabel, date: r.date, snapshot: r.snapshot ?? null })),
+          revisions: o.revisions.map((r) => ({ version: r.version, kind: r.kind, actId: r.actId, act: r.actLabel, actDate: r.actDate ?? r.date, date: r.date, snapshot: r.snapshot ?? null })),
           evaluation: o.evaluation ? { comment: o.evaluation.comment, by: o.evaluation.by, at: o.evaluation.at.toISOString() } : null,
         };
       });
@@ -342,8 +343,12 @@ export const exportPlanXlsx = async (ctx: ServiceContext, actor: Actor, id: numb
   return planToWorkbook(toPlanJson(await loadRecord(ctx.database.db, actor, id)));
 };
 
-/** The report's model: the plan, its scores and, once validated, the evaluator's date, name and comments. */
-const reportModel = async (ex: Executor, record: PlanRecord, id: number) => {
+/**
+ * The report's model: the plan, its scores and, once validated, the evaluator's date, name and
+ * comments; on the cover today's date in Rome and the body's emblem, if it has one.
+ */
+const reportModel = async (ctx: ServiceContext, record: PlanRecord, id: number) => {
+  const ex = ctx.database.db;
   const input = toPlanInput(record);
   const { plan } = record;
   let validation: ReportValidation | null = null;
@@ -360,19 +365,20 @@ const reportModel = async (ex: Executor, record: PlanRecord, id: number) => {
     const [evaluator] = await ex.select({ displayName: users.displayName }).from(users).where(eq(users.username, by));
     validation = { by: evaluator?.displayName || by, on: romeDate(plan.validatedAt), comment: plan.validationComment ?? '', objectiveComments };
   }
-  return buildPerformanceReportModel(input, settingsOf(record), String(id), validation);
+  const emblem = await emblemOfBodyNamed(ex, plan.body);
+  return buildPerformanceReportModel(input, { date: romeDate(ctx.now()), emblem, settings: settingsOf(record), planRef: String(id), validation });
 };
 
 export const reportDocx = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
   const record = await loadRecord(ctx.database.db, actor, id);
-  return { content: await performanceReportDocx(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.docx` };
+  return { content: await performanceReportDocx(await reportModel(ctx, record, id)), fileName: `relazione-performance-${record.plan.year}.docx` };
 };
 
 export const reportPdf = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
   const record = await loadRecord(ctx.database.db, actor, id);
-  return { content: await performanceReportPdf(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.pdf` };
+  return { content: await performanceReportPdf(await reportModel(ctx, record, id)), fileName: `relazione-performance-${record.plan.year}.pdf` };
 };
 
 // ---------------------------------------------------------------- monitoring
@@ -402,7 +408,7 @@ const objectiveOutcome = async (tx: Executor, plan: PlanRow, objective: Objectiv
       description: '',
       report: '',
       activities: [],
-      revision: revision ? { kind: revision.kind, act: revision.actLabel, date: revision.date as CalendarDate } : null,
+      revision: revision ? revisionInput(revision) : null,
       indicators,
     },
     settings,
