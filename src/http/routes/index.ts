@@ -8,6 +8,7 @@ import { regionalFundRoutes } from './regional-funds.ts';
 import { performanceRoutes } from './performance.ts';
 import { userRoutes } from './users.ts';
 import { securityEventRoutes } from './security-events.ts';
+import { bodyEmblemRoutes } from './body-emblem.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   await app.register(fundRoutes(ctx));
@@ -17,4 +18,5 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(performanceRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(securityEventRoutes(ctx));
+  await app.register(bodyEmblemRoutes(ctx));
 };

@@ -62,6 +62,9 @@ export interface Revision {
   kind: RevisionKind;
   actId: number | null;
   act: string;
+  /** The board resolution's own date. */
+  actDate: string;
+  /** When the revision takes effect: the act's date or a later one. */
   date: string;
   snapshot: Snapshot | null;
 }
