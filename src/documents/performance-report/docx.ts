@@ -160,8 +160,9 @@ const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { top: 
 
 /**
  * Builds the DOCX of the performance report: the cover in a section of its own, with neither
- * header nor footer; then the contents, numbered from 1, under a header naming the body and
- * the report and over "Pagina X di Y". Word fills the table of contents when it opens the file
+ * header nor footer; then the contents under a header naming the body and the report and over
+ * "Pagina X di Y", the cover counted as page 1 but not printed (as the PDF, so the contents'
+ * page numbers and the footers agree in both formats). Word fills the table of contents when it opens the file
  * (updateFields).
  */
 export const performanceReportDocx = async (model: PerformanceReportModel): Promise<Buffer> => {
@@ -177,12 +178,12 @@ export const performanceReportDocx = async (model: PerformanceReportModel): Prom
     sections: [
       { properties: { page }, children: coverPage(reportCover(model)) },
       {
-        properties: { page: { ...page, pageNumbers: { start: 1 } } },
+        properties: { page },
         headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: runningHeader(model), size: 16 })] })] }) },
         footers: {
           default: new Footer({
-            // pageLabel's wording, as fields Word fills: pages of this section, the cover left out
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' di ', PageNumber.TOTAL_PAGES_IN_SECTION], size: 16 })] })],
+            // pageLabel's wording, as fields Word fills
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' di ', PageNumber.TOTAL_PAGES], size: 16 })] })],
           }),
         },
         children: reportOutline(model).flatMap(render),

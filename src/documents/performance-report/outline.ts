@@ -39,7 +39,7 @@ export const reportTitle = (year: number): string => `RELAZIONE SULLA PERFORMANC
 export const TOC_LEVELS = 2;
 /** The line of the header of every page but the cover. */
 export const runningHeader = (m: Pick<PerformanceReportModel, 'body' | 'year'>): string => `${m.body} – ${reportTitle(m.year)}`;
-/** "Pagina 3 di 12": pages counted from the first after the cover. */
+/** "Pagina 3 di 12": the cover is page 1, unnumbered, so the table of contents and the footers agree. */
 export const pageLabel = (page: number, pages: number): string => `Pagina ${page} di ${pages}`;
 export const centreHeading = (name: string): string => `CENTRO DI RESPONSABILITA': ${name.toUpperCase()}`;
 export const objectiveHeading = (code: string): string => `Obiettivo ${code}`;

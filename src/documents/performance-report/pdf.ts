@@ -147,7 +147,8 @@ const dataUrl = (e: NonNullable<Cover['emblem']>) => `data:image/${e.format};bas
 
 /**
  * The document definition: the cover first, with neither header nor footer; the pages after it
- * under a header naming the body and the report, and numbered from 1 ("Pagina 1 di 11").
+ * under a header naming the body and the report, over "Pagina 2 di 12": the cover counts as page 1,
+ * as pdfmake's table of contents counts it.
  */
 export const performanceReportDefinition = (model: PerformanceReportModel): DocumentDefinition => {
   const cover = reportCover(model);
@@ -166,7 +167,7 @@ export const performanceReportDefinition = (model: PerformanceReportModel): Docu
     },
     ...(cover.emblem ? { images: { [EMBLEM_IMAGE]: dataUrl(cover.emblem) } } : {}),
     header: (page: number) => (page === 1 ? null : { text: runningHeader(model), fontSize: 7, alignment: 'right', margin: [40, 25, 40, 0] }),
-    footer: (page: number, pages: number) => (page === 1 ? null : { text: pageLabel(page - 1, pages - 1), fontSize: 7, alignment: 'center' }),
+    footer: (page: number, pages: number) => (page === 1 ? null : { text: pageLabel(page, pages), fontSize: 7, alignment: 'center' }),
     content: [...coverPage(cover), ...reportOutline(model).flatMap(render)],
   };
 };
