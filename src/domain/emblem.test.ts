@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readEmblem, MAX_EMBLEM_BYTES } from './emblem.ts';
+import { pngData, readEmblem, MAX_EMBLEM_BYTES } from './emblem.ts';
 import { jpegImage, pngClaiming, pngImage } from '../../test/support/images.ts';
 
 const refusal = (bytes: Uint8Array) => {
@@ -34,5 +34,9 @@ describe('a body’s emblem', () => {
   it('refuses a truncated PNG and a JPEG without a frame header', () => {
     assert.equal(refusal(pngImage(10, 10).subarray(0, 40)).code, 'emblem.damaged');
     assert.equal(refusal(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9])).code, 'emblem.damaged');
+  });
+  it('knows what a PNG’s pixels inflate to: a filter byte and three bytes a pixel on each line', () => {
+    assert.equal(pngData(pngImage(120, 80)).inflatedBytes, 80 * (1 + 120 * 3));
+    assert.ok(pngData(pngImage(120, 80)).stream.length > 0);
   });
 });

@@ -14,6 +14,17 @@ export interface EmblemImage {
   readonly height: number;
 }
 
+/**
+ * What a PNG's pixels must inflate to, so that the service can check the file decodes to the
+ * size it declares (a truncated or forged image stream is refused before any document uses it).
+ */
+export interface PngData {
+  /** The IDAT chunks' contents, in order: one zlib stream. */
+  readonly stream: Uint8Array;
+  /** Bytes of the inflated stream: each line's filter byte and its pixels, over the Adam7 passes when interlaced. */
+  readonly inflatedBytes: number;
+}
+
 export const MAX_EMBLEM_BYTES = 512 * 1024;
 /** Pixels per side: an emblem prints a few centimetres wide; 2000 px is 17 cm at 300 dpi. */
 export const MAX_EMBLEM_SIDE = 2000;
@@ -34,6 +45,57 @@ const readPng = (b: Uint8Array): EmblemImage => {
   if (b.length < 8 + 25 + 12 || !startsWith(b, [0x49, 0x48, 0x44, 0x52], 12) || !startsWith(b, IEND, b.length - 8)) throw damaged('PNG');
   return { format: 'png', width: u32(b, 16), height: u32(b, 20) };
 };
+
+/** Samples per pixel of each PNG colour type, and the bit depths it allows (PNG spec, table 11.1). */
+const COLOUR_TYPES: Readonly<Record<number, { samples: number; depths: readonly number[] }>> = {
+  0: { samples: 1, depths: [1, 2, 4, 8, 16] },
+  2: { samples: 3, depths: [8, 16] },
+  3: { samples: 1, depths: [1, 2, 4, 8] },
+  4: { samples: 2, depths: [8, 16] },
+  6: { samples: 4, depths: [8, 16] },
+};
+
+/** Adam7: each pass's first column and row and its steps (PNG spec 8.2). */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
+/** The image stream of a PNG that readEmblem accepted, and the size it must inflate to. */
+export const pngData = (b: Uint8Array): PngData => {
+  const width = u32(b, 16);
+  const height = u32(b, 20);
+  const depth = b[24]!;
+  const colour = COLOUR_TYPES[b[25]!];
+  if (!colour || !colour.depths.includes(depth) || b[26] !== 0 || b[27] !== 0 || b[28]! > 1) throw damaged('PNG');
+  const lineBytes = (pixels: number) => (pixels === 0 ? 0 : 1 + Math.ceil((pixels * colour.samples * depth) / 8));
+  const passes: ReadonlyArray<readonly [number, number, number, number]> = b[28] === 1 ? ADAM7 : [[0, 0, 1, 1]];
+  let inflatedBytes = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const columns = Math.ceil((width - x0) / dx);
+    const rows = Math.ceil((height - y0) / dy);
+    if (columns > 0 && rows > 0) inflatedBytes += rows * lineBytes(columns);
+  }
+  const parts: Uint8Array[] = [];
+  for (let at = 8; at + 12 <= b.length; ) {
+    const length = u32(b, at);
+    if (at + 12 + length > b.length) throw damaged('PNG');
+    if (startsWith(b, [0x49, 0x44, 0x41, 0x54], at + 4)) parts.push(b.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  if (parts.length === 0) throw damaged('PNG');
+  const stream = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (stream.set(p, at), at + p.length), 0);
+  return { stream, inflatedBytes };
+};
+
+/** The refusal of a PNG whose pixels do not inflate to the size its header declares. */
+export const pngDamaged = () => invalid('emblem.damaged', 'Immagine PNG danneggiata o incompleta: i pixel non corrispondono alle dimensioni dichiarate');
 
 /** JPEG: the size is in the first start-of-frame segment, before the scan begins. */
 const readJpeg = (b: Uint8Array): EmblemImage => {

@@ -5,13 +5,14 @@
  * trail, which records its format, size and SHA-256.
  */
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { bodies, bodyEmblems } from '../db/schema/index.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { actorName, actsForBody, requirePermission } from '../domain/auth/actor.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
-import { EMBLEM_MEDIA_TYPES, readEmblem, type EmblemFormat } from '../domain/emblem.ts';
+import { EMBLEM_MEDIA_TYPES, pngDamaged, pngData, readEmblem, type EmblemFormat } from '../domain/emblem.ts';
 import type { ServiceContext } from './context.ts';
 import { recordChange } from './audit-log.ts';
 
@@ -54,12 +55,30 @@ const viewOf = (r: typeof bodyEmblems.$inferSelect): EmblemView => ({
 
 const auditView = ({ mediaType, width, height, bytes, sha256 }: EmblemView) => ({ mediaType, width, height, bytes, sha256 });
 
+/**
+ * A PNG's pixels inflate to exactly the size its header declares, and never past it: a forged
+ * or truncated stream is refused here, not met later by the PDF engine. (A JPEG is embedded in
+ * documents as it is, undecoded.)
+ */
+const checkPngDecodes = (content: Uint8Array) => {
+  const { stream, inflatedBytes } = pngData(content);
+  let inflated: Buffer;
+  try {
+    inflated = inflateSync(stream, { maxOutputLength: inflatedBytes + 1 });
+  } catch {
+    // corrupt, or larger than declared: either way the image is not what it says
+    throw pngDamaged();
+  }
+  if (inflated.length !== inflatedBytes) throw pngDamaged();
+};
+
 /** Stores (or replaces) a body's emblem: PNG or JPEG, recognised by its bytes, at most 512 KB and 2000 px a side. */
 export const putBodyEmblem = async (ctx: ServiceContext, actor: Actor, bodyId: number, content: Uint8Array): Promise<EmblemView> => {
   requirePermission(actor, 'performance.manage');
   const body = await findBody(ctx.database.db, bodyId);
   requireEmblemWriter(actor, body);
   const image = readEmblem(content);
+  if (image.format === 'png') checkPngDecodes(content);
   const sha256 = createHash('sha256').update(content).digest('hex');
   return ctx.database.db.transaction(async (tx) => {
     const [previous] = await tx.select().from(bodyEmblems).where(eq(bodyEmblems.bodyId, bodyId)).for('update');

@@ -96,6 +96,9 @@ describe(`a body’s emblem on the cover of its report (${testEngine})`, () => {
     const bomb = await upload(t, manager, inrete, 'grande.png', pngClaiming(40000, 40000));
     assert.equal(bomb.statusCode, 422);
     assert.match(detail(bomb), /40000 × 40000 pixel: il massimo è 2000 pixel per lato/);
+    const hollow = await upload(t, manager, inrete, 'vuoto.png', pngClaiming(100, 100));
+    assert.equal(hollow.statusCode, 422, 'a header without the pixels it declares');
+    assert.equal(detail(hollow), 'Immagine PNG danneggiata o incompleta: i pixel non corrispondono alle dimensioni dichiarate');
     const big = await upload(t, manager, inrete, 'pesante.png', Buffer.concat([pngImage(10, 10), Buffer.alloc(600 * 1024)]));
     assert.equal(big.statusCode, 422);
     assert.equal(detail(big), 'L’emblema supera i 512 KB');
