@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible, demoInfo, demoUser, launchBrowser, signIn, startTestServer, type DemoInfo } from './server.ts';
+import { pngImage } from '../support/images.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -156,15 +157,19 @@ describe('performance cycle journeys', () => {
     await page.getByText('CDA n. 71 del 28/11/2024 registrata nel registro degli atti e scelta per la revisione.').waitFor();
     // the list of resolutions is loaded again before the new one is chosen: wait for it
     await form.getByLabel('Deliberazione del CdA').locator('option:checked', { hasText: /^CDA n\. 71 del 28\/11\/2024/ }).waitFor({ state: 'attached' });
+    // adopted on 28/11, the suspension runs from 01/12: the act keeps its own date
+    await form.getByLabel('Data di decorrenza').fill('2024-12-01');
     await form.getByRole('button', { name: 'Sospendi l’obiettivo' }).click();
 
     await page.getByText('Obiettivo sospeso: resta nel piano ma non viene valutato.').waitFor();
-    await page.getByText('Obiettivo sospeso con Deliberazione CdA n. 71 del 28/11/2024: è mostrato ma non valutato.').waitFor();
+    await page.getByText('Obiettivo sospeso dal 01/12/2024 con Deliberazione CdA n. 71 del 28/11/2024: è mostrato ma non valutato.').waitFor();
     await page.getByText('Punteggio: non valutato').waitFor();
     const history = page.getByRole('table', { name: /^Revisioni dell’obiettivo/ });
     const revision = history.getByRole('row').filter({ hasText: 'Deliberazione CdA n. 71' });
     await revision.getByText('Sospensione').waitFor();
-    await revision.getByText('28/11/2024').waitFor();
+    await revision.getByRole('cell', { name: 'Deliberazione CdA n. 71 del 28/11/2024' }).waitFor();
+    await history.getByRole('columnheader', { name: 'In vigore dal' }).waitFor();
+    await revision.getByRole('cell', { name: '01/12/2024', exact: true }).waitFor();
     // The earlier version is kept.
     await revision.getByText('Mostra la versione 1').click();
     await revision.getByText(/Rinvio al 2025/).waitFor();
@@ -264,6 +269,29 @@ describe('performance cycle journeys', () => {
     await page.getByRole('link', { name: 'Apri il piano' }).click();
     await page.getByRole('heading', { level: 1, name: 'Piano della performance 2025 — Consorzio IN.RE.TE.' }).waitFor();
     await page.getByText('Triennio 2025–2027').waitFor();
+    await page.context().close();
+  });
+  test('the consortium manager puts its body’s emblem on the cover of the Relazione: a PNG is taken, a file that is not an image is refused in Italian', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, demoUser(demo, 'consortium_manager'), demo.password);
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Enti' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enti' }).waitFor();
+    await page.getByLabel('Cerca per denominazione o codice fiscale').fill('IN.RE.TE.');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    const row = page.getByRole('table', { name: 'Enti registrati' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Consorzio IN.RE.TE.' }) });
+    await row.getByText('Nessun emblema').waitFor();
+    const file = row.getByLabel('Carica l’emblema di Consorzio IN.RE.TE.');
+    await file.setInputFiles({ name: 'stemma.png', mimeType: 'image/png', buffer: Buffer.from('non sono un’immagine') });
+    await row.getByRole('alert').getByText('L’emblema deve essere un’immagine PNG o JPEG: il file inviato non lo è').waitFor();
+    await file.setInputFiles({ name: 'stemma.png', mimeType: 'image/png', buffer: pngImage(120, 60) });
+    await row.getByRole('status').getByText('Emblema di Consorzio IN.RE.TE. salvato: è sulla copertina della Relazione sulla Performance.').waitFor();
+    await row.getByRole('img', { name: 'Emblema di Consorzio IN.RE.TE.' }).waitFor();
+    await assertAccessible(page, 'elenco degli enti con l’emblema');
+    // another body's row offers no control to this manager
+    await page.getByLabel('Cerca per denominazione o codice fiscale').fill('Frosinone');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.getByRole('rowheader', { name: 'Azienda Sanitaria Locale Frosinone' }).waitFor();
+    assert.equal(await page.getByLabel(/^Carica l’emblema di/).count(), 0);
     await page.context().close();
   });
   test('the consortium manager writes a new plan of its own body: a centre, an objective and its indicator, with the server’s Italian error on a wrong target', async () => {

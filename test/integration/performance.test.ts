@@ -36,7 +36,7 @@ interface PlanView {
       report: string;
       activities: { id: number; actual: string }[];
       indicators: { id: number; name: string; target: string; actual: string }[];
-      revisions: { version: number; kind: string; actId: number | null; act: string; snapshot: unknown }[];
+      revisions: { version: number; kind: string; actId: number | null; act: string; actDate: string; date: string; snapshot: unknown }[];
     }[];
   }[];
 }
@@ -262,7 +262,8 @@ describe(`performance cycle (${testEngine})`, () => {
     const actId = (cda.json() as { id: number }).id;
     const updated = await manager.send('POST', `/api/performance/plans/${planId}/objectives/${target.id}/revisions`, { kind: 'updated', actId, changes: { title: 'Titolo aggiornato' } });
     assert.equal(updated.statusCode, 201, updated.body);
-    const suspended = await manager.send('POST', `/api/performance/plans/${planId}/objectives/${target.id}/revisions`, { kind: 'suspended', actId });
+    // adopted on 20/11, the suspension runs from 01/12
+    const suspended = await manager.send('POST', `/api/performance/plans/${planId}/objectives/${target.id}/revisions`, { kind: 'suspended', actId, date: '2024-12-01' });
     assert.equal(suspended.statusCode, 201, suspended.body);
     assert.equal((await area.send('POST', `/api/performance/plans/${planId}/objectives/${target.id}/revisions`, { kind: 'suspended', actId })).statusCode, 403);
     const after = find(await plan(), 'Area Finanziaria', '2.2');
@@ -274,6 +275,13 @@ describe(`performance cycle (${testEngine})`, () => {
       [2, 'updated', actId, 'Deliberazione CdA n. 61'],
       [3, 'suspended', actId, 'Deliberazione CdA n. 61'],
     ]);
+    assert.deepEqual(after.revisions.map((r) => [r.actDate, r.date]), [
+      ['2024-11-20', '2024-11-20'],
+      ['2024-11-20', '2024-12-01'],
+    ], 'the act’s own date, and when each revision takes effect');
+    const report = docxText((await manager.get(`/api/performance/plans/${planId}/report.docx`)).rawPayload);
+    assert.ok(report.includes('Obiettivo sospeso dal 01/12/2024 con Deliberazione CdA n. 61 del 20/11/2024'), 'the report dates the act by the act');
+    assert.ok(!report.includes('Deliberazione CdA n. 61 del 01/12/2024'));
     assert.equal((after.revisions[0]!.snapshot as { title: string }).title, target.title, 'the first version is kept');
     assert.equal((after.revisions[1]!.snapshot as { title: string; suspended: boolean }).title, 'Titolo aggiornato');
     const [fin22] = objectiveScore(await scoresOf(), 'Area Finanziaria', '2.2');

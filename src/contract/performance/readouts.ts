@@ -45,7 +45,8 @@ export const Revision = Type.Object({
   kind: RevisionKindSchema,
   actId: Nullable(Type.Integer()),
   act: Type.String(),
-  date: Type.String(),
+  actDate: Type.String({ description: 'Data della deliberazione (AAAA-MM-GG)' }),
+  date: Type.String({ description: 'Data da cui la revisione ha effetto (AAAA-MM-GG): può seguire quella della deliberazione' }),
   snapshot: Type.Union([RevisionSnapshot, Type.Null()], { description: "La versione precedente dell'obiettivo (null se il piano è stato importato già revisionato)" }),
 });
 export type Revision = Static<typeof Revision>;

@@ -1,8 +1,9 @@
 /** Queries of the performance cycle tables (src/db/schema/performance.ts). */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import {
+  acts,
   performanceActivities,
   performanceCentreObjectives,
   performanceCentres,
@@ -17,8 +18,16 @@ export type PlanRow = typeof performancePlans.$inferSelect;
 export type ObjectiveRow = typeof performanceObjectives.$inferSelect;
 export type ActivityRow = typeof performanceActivities.$inferSelect;
 export type IndicatorRow = typeof performanceIndicators.$inferSelect;
-export type RevisionRow = typeof performanceRevisions.$inferSelect;
+/** A revision with its act's own date (null when the act is not in the register); `date` is when it takes effect. */
+export type RevisionRow = typeof performanceRevisions.$inferSelect & { actDate: string | null };
 export type EvaluationRow = typeof performanceEvaluations.$inferSelect;
+
+/** Revisions with the date of the board resolution each cites, read from the acts register. */
+const revisionsWithActDate = (ex: Executor) =>
+  ex
+    .select({ ...getTableColumns(performanceRevisions), actDate: acts.date })
+    .from(performanceRevisions)
+    .leftJoin(acts, eq(acts.id, performanceRevisions.actId));
 
 export interface ObjectiveRecord extends ObjectiveRow {
   activities: ActivityRow[];
@@ -82,7 +91,7 @@ export const readPlanRecord = async (ex: Executor, id: number): Promise<PlanReco
   const where = (column: AnyPgColumn) => inArray(column, ids.length ? ids : [-1]);
   const activities = await ex.select().from(performanceActivities).where(where(performanceActivities.objectiveId)).orderBy(asc(performanceActivities.position), asc(performanceActivities.id));
   const indicators = await ex.select().from(performanceIndicators).where(where(performanceIndicators.objectiveId)).orderBy(asc(performanceIndicators.position), asc(performanceIndicators.id));
-  const revisions = await ex.select().from(performanceRevisions).where(where(performanceRevisions.objectiveId)).orderBy(asc(performanceRevisions.version));
+  const revisions = await revisionsWithActDate(ex).where(where(performanceRevisions.objectiveId)).orderBy(asc(performanceRevisions.version));
   const evaluations = await ex.select().from(performanceEvaluations).where(where(performanceEvaluations.objectiveId));
   const memberships = await ex
     .select()
@@ -143,7 +152,7 @@ export const centreNamesOfObjective = async (ex: Executor, objectiveId: number):
   ).map((r) => r.name);
 
 export const latestRevision = async (ex: Executor, objectiveId: number): Promise<RevisionRow | null> => {
-  const [row] = await ex.select().from(performanceRevisions).where(eq(performanceRevisions.objectiveId, objectiveId)).orderBy(desc(performanceRevisions.version)).limit(1);
+  const [row] = await revisionsWithActDate(ex).where(eq(performanceRevisions.objectiveId, objectiveId)).orderBy(desc(performanceRevisions.version)).limit(1);
   return row ?? null;
 };
 

@@ -1,6 +1,7 @@
 import { pgTable, text, date, serial, integer, bigint, timestamp, customType, unique, index } from 'drizzle-orm/pg-core';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** Binary content kept in the database (files, emblems). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** Uploaded files are kept in the database so PGlite and PostgreSQL installs behave alike. */
 export const storedFiles = pgTable('stored_files', {

@@ -1,5 +1,5 @@
-import { pgTable, text, integer, date, serial, primaryKey, index, unique } from 'drizzle-orm/pg-core';
-import { acts } from './acts.ts';
+import { pgTable, text, integer, date, serial, primaryKey, index, unique, timestamp } from 'drizzle-orm/pg-core';
+import { acts, bytea } from './acts.ts';
 
 export const regions = pgTable('regions', {
   code: text('code').primaryKey(),
@@ -56,6 +56,24 @@ export const bodies = pgTable(
   },
   (t) => [unique('bodies_name_unique').on(t.name)],
 );
+
+/**
+ * A body's emblem for the cover of its documents (one per body), checked on upload
+ * (src/domain/emblem.ts) and kept in the database like every uploaded file.
+ */
+export const bodyEmblems = pgTable('body_emblems', {
+  bodyId: integer('body_id')
+    .primaryKey()
+    .references(() => bodies.id),
+  format: text('format').$type<'png' | 'jpeg'>().notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: integer('bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  storedAt: timestamp('stored_at', { withTimezone: true, mode: 'date' }).notNull(),
+  storedBy: text('stored_by').notNull(),
+});
 
 /** Member municipalities of an associated body (e.g. a consortium art. 31 TUEL). */
 export const bodyMembers = pgTable(

@@ -15,9 +15,14 @@ export const STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
   suspended: 'Sospeso',
 };
 
-/** "Obiettivo aggiornato con Deliberazione CdA n. 49 del 19/09/2024". */
-export const revisionLine = (r: RevisionInput): string =>
-  `Obiettivo ${r.kind === 'suspended' ? 'sospeso' : 'aggiornato'} con ${r.act} del ${formatItalianDate(r.date)}`;
+/**
+ * "Obiettivo aggiornato con Deliberazione CdA n. 49 del 19/09/2024"; when the revision takes effect
+ * after the act: "Obiettivo sospeso dal 01/12/2024 con Deliberazione CdA n. 62 del 28/11/2024".
+ */
+export const revisionLine = (r: RevisionInput): string => {
+  const from = r.effective !== undefined && r.effective !== r.date ? ` dal ${formatItalianDate(r.effective)}` : '';
+  return `Obiettivo ${r.kind === 'suspended' ? 'sospeso' : 'aggiornato'}${from} con ${r.act} del ${formatItalianDate(r.date)}`;
+};
 
 /** "Grado di raggiungimento: 66,7% – Parzialmente raggiunto"; suspended objectives are not scored (DOMAIN.md). */
 export const scoreLine = (score: number | null, status: ObjectiveStatus): string =>
@@ -60,5 +65,8 @@ export const GANTT_LETTERS: Readonly<Record<Exclude<GanttMark, null>, string>> =
 export const GANTT_COLOURS: Readonly<Record<Exclude<GanttMark, null>, string>> = { planned: 'BDD7EE', actual: 'F8CBAD', both: 'A9D18E' };
 export const GANTT_LEGEND = 'P = previsto (Tempi), C = consuntivo, P/C = previsto e realizzato nello stesso mese. Le attività ricorrenti sono segnate su tutto l’anno.';
 
-/** Long activity descriptions are shortened in the timeline (the full text is in "Modalità di attuazione"). */
-export const shorten = (text: string, max = 80): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+/** An image's size scaled, proportions kept, to fit a box (the cover's emblem). */
+export const fitWithin = (width: number, height: number, box: number): { width: number; height: number } => {
+  const scale = Math.min(1, box / width, box / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+};

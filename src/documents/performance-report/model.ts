@@ -4,6 +4,7 @@
  * and the planned-vs-actual timeline of every objective.
  */
 import type { CalendarDate } from '../../domain/dates.ts';
+import type { EmblemImage } from '../../domain/emblem.ts';
 import type { IndicatorInput, ObjectiveInput, PlanInput } from '../../domain/performance/plan.ts';
 import {
   DEFAULT_SCORING,
@@ -58,9 +59,18 @@ export interface ReportCentre {
   readonly objectives: readonly ReportObjective[];
 }
 
+/** The body's emblem as stored, with the size read from its bytes (src/domain/emblem.ts). */
+export interface ReportEmblem extends EmblemImage {
+  readonly content: Uint8Array;
+}
+
 export interface PerformanceReportModel {
   readonly body: string;
   readonly year: number;
+  /** The day the document is made, in Rome: it is printed on the cover. */
+  readonly date: CalendarDate;
+  /** Null when the body has uploaded none: the cover then has no image at all. */
+  readonly emblem: ReportEmblem | null;
   readonly centres: readonly ReportCentre[];
   /** Mean of all scored objectives, a shared one counted once (EXCHANGE.md). */
   readonly overall: number | null;
@@ -96,13 +106,19 @@ const reportObjective = (o: ObjectiveInput, year: number, settings: ScoringSetti
   };
 };
 
-/** Builds the report model from a plan (the plan read-out of the services) and, once given, its validation. */
-export const buildPerformanceReportModel = (
-  plan: PlanInput,
-  settings: ScoringSettings = DEFAULT_SCORING,
-  planRef?: string,
-  validation: ReportValidation | null = null,
-): PerformanceReportModel => {
+export interface ReportOptions {
+  /** The document's date (Rome). */
+  readonly date: CalendarDate;
+  readonly emblem?: ReportEmblem | null;
+  readonly settings?: ScoringSettings;
+  readonly planRef?: string;
+  /** Once given, the evaluator's validation. */
+  readonly validation?: ReportValidation | null;
+}
+
+/** Builds the report model from a plan (the plan read-out of the services), the cover's date and emblem and, once given, its validation. */
+export const buildPerformanceReportModel = (plan: PlanInput, options: ReportOptions): PerformanceReportModel => {
+  const { settings = DEFAULT_SCORING, planRef, validation = null } = options;
   const scores = scorePlan(plan, settings, planRef);
   const distinct = new Map<ObjectiveInput | string, ObjectiveStatus>();
   const centres = plan.centres.map((c, i): ReportCentre => {
@@ -114,6 +130,8 @@ export const buildPerformanceReportModel = (
   return {
     body: plan.body,
     year: plan.year,
+    date: options.date,
+    emblem: options.emblem ?? null,
     centres,
     overall: scores.overall,
     totals: countStatuses([...distinct.values()]),

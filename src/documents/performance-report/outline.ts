@@ -4,12 +4,24 @@
  * score and status, a planned-vs-actual timeline. docx.ts and pdf.ts only
  * render these blocks, so the two formats cannot drift apart.
  */
-import { formatPercent, ganttMarks, outcomeLabel, revisionLine, scoreLine, shorten, MONTH_ABBREVIATIONS, GANTT_LEGEND, type GanttMark } from './format.ts';
+import { formatPercent, ganttMarks, outcomeLabel, revisionLine, scoreLine, MONTH_ABBREVIATIONS, GANTT_LEGEND, type GanttMark } from './format.ts';
 import { formatItalianDate } from '../../domain/dates.ts';
-import type { PerformanceReportModel, ReportCentre, ReportObjective, StatusCounts } from './model.ts';
+import type { PerformanceReportModel, ReportCentre, ReportEmblem, ReportObjective, StatusCounts } from './model.ts';
+
+/** The cover page: no header, no footer, no page number. */
+export interface Cover {
+  readonly title: string;
+  readonly body: string;
+  /** "Anno 2024". */
+  readonly year: string;
+  /** "Documento del 04/12/2026". */
+  readonly date: string;
+  readonly emblem: ReportEmblem | null;
+}
 
 export type Block =
-  | { readonly kind: 'title'; readonly title: string; readonly subtitle: string }
+  /** The table of contents over the headings of level 1 and 2. */
+  | { readonly kind: 'toc'; readonly title: string }
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string; readonly newPage?: boolean }
   | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'strong' | 'note' }
   /** Label/value pairs, as seed 2's identification table. */
@@ -23,6 +35,12 @@ export type Block =
     };
 
 export const reportTitle = (year: number): string => `RELAZIONE SULLA PERFORMANCE ${year}`;
+/** Heading levels listed in the table of contents: centres and objectives, not their sub-headings. */
+export const TOC_LEVELS = 2;
+/** The line of the header of every page but the cover. */
+export const runningHeader = (m: Pick<PerformanceReportModel, 'body' | 'year'>): string => `${m.body} – ${reportTitle(m.year)}`;
+/** "Pagina 3 di 12": the cover is page 1, unnumbered, so the table of contents and the footers agree. */
+export const pageLabel = (page: number, pages: number): string => `Pagina ${page} di ${pages}`;
 export const centreHeading = (name: string): string => `CENTRO DI RESPONSABILITA': ${name.toUpperCase()}`;
 export const objectiveHeading = (code: string): string => `Obiettivo ${code}`;
 
@@ -101,7 +119,8 @@ const objectiveBlocks = (o: ReportObjective, year: number): Block[] => [
         {
           kind: 'gantt',
           months: MONTH_ABBREVIATIONS,
-          rows: o.activities.map((a, i) => ({ label: `${i + 1}. ${shorten(a.description)}`, marks: ganttMarks(a.timeline), outcome: outcomeLabel(a.timeline) })),
+          // the whole name, wrapped in its column: a cut name is a different activity to the reader
+          rows: o.activities.map((a, i) => ({ label: `${i + 1}. ${a.description}`, marks: ganttMarks(a.timeline), outcome: outcomeLabel(a.timeline) })),
           legend: GANTT_LEGEND,
         } as const,
       ]),
@@ -113,8 +132,17 @@ const centreBlocks = (c: ReportCentre, year: number): Block[] => [
   ...c.objectives.flatMap((o) => objectiveBlocks(o, year)),
 ];
 
+export const reportCover = (m: PerformanceReportModel): Cover => ({
+  title: reportTitle(m.year),
+  body: m.body,
+  year: `Anno ${m.year}`,
+  date: `Documento del ${formatItalianDate(m.date)}`,
+  emblem: m.emblem,
+});
+
+/** The pages after the cover: the table of contents, the summary, then each centre. */
 export const reportOutline = (m: PerformanceReportModel): Block[] => [
-  { kind: 'title', title: reportTitle(m.year), subtitle: m.body },
+  { kind: 'toc', title: 'Indice' },
   ...summary(m),
   ...m.centres.flatMap((c) => centreBlocks(c, m.year)),
 ];

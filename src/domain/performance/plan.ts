@@ -37,7 +37,13 @@ export interface RevisionInput {
   readonly kind: RevisionKind;
   /** The act, as written: "Deliberazione CdA n. 49". */
   readonly act: string;
+  /** The act's own date (EXCHANGE.md: the date written beside the act in the plan). */
   readonly date: CalendarDate;
+  /**
+   * When the revision takes effect, given only when it is not the act's date: a board may adopt
+   * on 28/11 a suspension that runs from 01/12. Plan files carry no such date.
+   */
+  readonly effective?: CalendarDate;
 }
 
 export interface ActivityInput {

@@ -10,7 +10,7 @@ import { activityOfPlan, centreNamesOfObjective, indicatorOfPlan, indicatorsOf, 
 import type { Actor } from '../../domain/auth/actor.ts';
 import { requireCentre, requirePermission } from '../../domain/auth/actor.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
-import type { CalendarDate } from '../../domain/dates.ts';
+import { revisionInput } from './plan-json.ts';
 import { DEFAULT_SCORING, scoreObjective, type ScoringSettings } from '../../domain/performance/scoring.ts';
 import { parseIndicatorValue } from '../../domain/performance/values.ts';
 import type { ServiceContext } from '../context.ts';
@@ -35,7 +35,7 @@ const objectiveOutcome = async (tx: Executor, plan: PlanRow, objective: Objectiv
       description: '',
       report: '',
       activities: [],
-      revision: revision ? { kind: revision.kind, act: revision.actLabel, date: revision.date as CalendarDate } : null,
+      revision: revision ? revisionInput(revision) : null,
       indicators,
     },
     settings,

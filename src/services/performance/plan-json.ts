@@ -5,7 +5,7 @@
 import type { ActivityInput, IndicatorInput, ObjectiveInput, PlanInput, RevisionInput } from '../../domain/performance/plan.ts';
 import { DEFAULT_SCORING, type ScoringSettings } from '../../domain/performance/scoring.ts';
 import type { CalendarDate } from '../../domain/dates.ts';
-import type { ObjectiveRecord, PlanRecord } from '../../db/repositories/performance.ts';
+import type { ObjectiveRecord, PlanRecord, RevisionRow } from '../../db/repositories/performance.ts';
 
 /** Fields a later occurrence of a shared objective takes from the first one (plan.ts SHARED_FIELDS). */
 const SHARED_FIELDS = [
@@ -59,9 +59,15 @@ export const keepFirstSharedOccurrence = (json: unknown): { json: unknown; notes
   return { json: { ...json, centres }, notes };
 };
 
+/** The latest revision, its act's date and its effective date apart (a plan imported revised has the act's date only). */
+export const revisionInput = (r: RevisionRow): RevisionInput => {
+  const actDate = (r.actDate ?? r.date) as CalendarDate;
+  return { kind: r.kind, act: r.actLabel, date: actDate, ...(r.date !== actDate ? { effective: r.date as CalendarDate } : {}) };
+};
+
 const revisionOf = (o: ObjectiveRecord): RevisionInput | null => {
   const last = o.revisions.at(-1);
-  return last ? { kind: last.kind, act: last.actLabel, date: last.date as CalendarDate } : null;
+  return last ? revisionInput(last) : null;
 };
 
 const sharedKeyOf = (o: ObjectiveRecord, memberships: number): string | null => o.sharedKey ?? (memberships > 1 ? `obiettivo-${o.id}` : null);
@@ -138,7 +144,8 @@ export const toPlanJson = (record: PlanRecord) => {
           endUsers: o.endUsers,
           networks: o.networks,
           description: o.description,
-          ...(o.revision ? { revision: o.revision } : {}),
+          // EXCHANGE.md: a revision is its act and the act's date; the effective date stays in Regia
+          ...(o.revision ? { revision: { kind: o.revision.kind, act: o.revision.act, date: o.revision.date } } : {}),
           activities: o.activities,
           indicators: o.indicators,
           report: o.report,

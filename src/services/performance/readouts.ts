@@ -93,7 +93,7 @@ export const getPlan = async (ctx: ServiceContext, actor: Actor, id: number) => 
             weight: x.weight,
             achievement: suspended ? null : round4(indicatorAchievement(parseIndicatorValue(x.target), parseIndicatorValue(x.actual))),
           })),
-          revisions: o.revisions.map((r) => ({ version: r.version, kind: r.kind, actId: r.actId, act: r.actLabel, date: r.date, snapshot: (r.snapshot ?? null) as RevisionSnapshot | null })),
+          revisions: o.revisions.map((r) => ({ version: r.version, kind: r.kind, actId: r.actId, act: r.actLabel, actDate: r.actDate ?? r.date, date: r.date, snapshot: (r.snapshot ?? null) as RevisionSnapshot | null })),
           evaluation: o.evaluation ? { comment: o.evaluation.comment, by: o.evaluation.by, at: o.evaluation.at.toISOString() } : null,
         };
       });

@@ -1,6 +1,5 @@
 /** The Relazione sulla Performance of a plan, as DOCX and PDF (src/documents/performance-report/). */
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import type { PlanRecord } from '../../db/repositories/performance.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
@@ -13,9 +12,14 @@ import { performanceReportPdf } from '../../documents/performance-report/pdf.ts'
 import type { ServiceContext } from '../context.ts';
 import { loadRecord } from './access.ts';
 import { settingsOf, toPlanInput } from './plan-json.ts';
+import { emblemOfBodyNamed } from '../body-emblem.ts';
 
-/** The report's model: the plan, its scores and, once validated, the evaluator's date, name and comments. */
-const reportModel = async (ex: Executor, record: PlanRecord, id: number) => {
+/**
+ * The report's model: the plan, its scores and, once validated, the evaluator's date, name and
+ * comments; on the cover today's date in Rome and the body's emblem, if it has one.
+ */
+const reportModel = async (ctx: ServiceContext, record: PlanRecord, id: number) => {
+  const ex = ctx.database.db;
   const input = toPlanInput(record);
   const { plan } = record;
   let validation: ReportValidation | null = null;
@@ -32,17 +36,18 @@ const reportModel = async (ex: Executor, record: PlanRecord, id: number) => {
     const [evaluator] = await ex.select({ displayName: users.displayName }).from(users).where(eq(users.username, by));
     validation = { by: evaluator?.displayName || by, on: romeDate(plan.validatedAt), comment: plan.validationComment ?? '', objectiveComments };
   }
-  return buildPerformanceReportModel(input, settingsOf(record), String(id), validation);
+  const emblem = await emblemOfBodyNamed(ex, plan.body);
+  return buildPerformanceReportModel(input, { date: romeDate(ctx.now()), emblem, settings: settingsOf(record), planRef: String(id), validation });
 };
 
 export const reportDocx = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
   const record = await loadRecord(ctx.database.db, actor, id);
-  return { content: await performanceReportDocx(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.docx` };
+  return { content: await performanceReportDocx(await reportModel(ctx, record, id)), fileName: `relazione-performance-${record.plan.year}.docx` };
 };
 
 export const reportPdf = async (ctx: ServiceContext, actor: Actor, id: number): Promise<{ content: Buffer; fileName: string }> => {
   requirePermission(actor, 'performance.read');
   const record = await loadRecord(ctx.database.db, actor, id);
-  return { content: await performanceReportPdf(await reportModel(ctx.database.db, record, id)), fileName: `relazione-performance-${record.plan.year}.pdf` };
+  return { content: await performanceReportPdf(await reportModel(ctx, record, id)), fileName: `relazione-performance-${record.plan.year}.pdf` };
 };

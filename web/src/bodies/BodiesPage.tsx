@@ -14,6 +14,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
 import { BodyForm } from './BodyForm.tsx';
+import { EmblemControl } from './EmblemControl.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -92,6 +93,7 @@ export function BodiesPage() {
                   <th scope="col">{t('bodies.colTaxCode')}</th>
                   <th scope="col">{t('bodies.colDistrict')}</th>
                   <th scope="col">{t('bodies.colNotes')}</th>
+                  <th scope="col">{t('bodies.colEmblem')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,6 +104,9 @@ export function BodiesPage() {
                     <td>{b.taxCode ?? t('common.dash')}</td>
                     <td>{b.district ?? t('common.dash')}</td>
                     <td>{b.notes ?? ''}</td>
+                    <td>
+                      <EmblemControl body={b} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -167,7 +167,9 @@ export function ObjectivePage({ planId, objectiveId }: { planId: string; objecti
       {objective.status === 'suspended' && (
         <Alert fade={false} color="warning">
           {lastSuspension
-            ? t('perf.objective.suspendedBy', { act: lastSuspension.act, date: formatDate(lastSuspension.date) })
+            ? lastSuspension.date === lastSuspension.actDate
+              ? t('perf.objective.suspendedBy', { act: lastSuspension.act, actDate: formatDate(lastSuspension.actDate) })
+              : t('perf.objective.suspendedFrom', { act: lastSuspension.act, actDate: formatDate(lastSuspension.actDate), date: formatDate(lastSuspension.date) })
             : t('perf.objective.suspended')}
         </Alert>
       )}

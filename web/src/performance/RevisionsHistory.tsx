@@ -80,7 +80,9 @@ export function RevisionsHistory({ revisions, objectiveLabel }: { revisions: Rev
             <tr key={r.version}>
               <th scope="row">{r.version}</th>
               <td>{revisionKindLabel(t, r.kind)}</td>
-              <td>{r.actId ? <Link to="/atti">{r.act}</Link> : r.act}</td>
+              <td>
+                {r.actId ? <Link to="/atti">{r.act}</Link> : r.act} {t('perf.revisions.actDate', { actDate: formatDate(r.actDate) })}
+              </td>
               <td>{formatDate(r.date)}</td>
               <td>{r.snapshot ? <EarlierVersion snapshot={r.snapshot} /> : <span className="text-muted small">{t('perf.revisions.noSnapshot')}</span>}</td>
             </tr>
