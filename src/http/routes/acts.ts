@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
-import { attachToAct, createAct, getAct, listActs, readAttachment, MAX_ATTACHMENT_BYTES } from '../../services/acts.ts';
+import { attachToAct, createAct, getAct, listActs, readAttachment } from '../../services/acts.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/acts.ts';
 import { invalid } from '../../domain/errors.ts';
 import * as contract from '../../contract/acts.ts';
 import { actorOf } from '../access.ts';
