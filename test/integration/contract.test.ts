@@ -8,10 +8,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Fastify, { type FastifyInstance, type HTTPMethods } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema, type HTTPMethods } from 'fastify';
+import swagger from '@fastify/swagger';
 import { testApp, type TestApp } from '../support/app.ts';
 import { testEngine } from '../support/db.ts';
 import type { Endpoint } from '../../src/contract/endpoint.ts';
+import { Problem } from '../../src/contract/common.ts';
 
 /**
  * Route files whose routes still carry their own schemas: their operations are left out of check
@@ -68,10 +70,34 @@ interface Operation {
   summary?: string;
   tags?: string[];
 }
+type Document = { paths: Record<string, Record<string, Operation>> };
+
+const operations = (doc: Document) => {
+  const found = new Map<string, Operation>();
+  for (const [path, item] of Object.entries(doc.paths))
+    for (const m of methods) {
+      const op = item[m.toLowerCase()];
+      if (op) found.set(key(m, path), op);
+    }
+  return found;
+};
+
+/** The document the contract alone makes: each endpoint on a bare server with the same OpenAPI plugin. */
+const contractDocument = async (endpoints: readonly { endpoint: Endpoint }[]) => {
+  const reference = Fastify();
+  await reference.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 'contratto', version: '0' } } });
+  reference.addSchema(Problem);
+  for (const { endpoint } of endpoints) reference.route({ method: endpoint.method, url: endpoint.url, schema: endpoint.schema as FastifySchema, handler: async () => null });
+  await reference.ready();
+  const doc = reference.swagger() as unknown as Document;
+  await reference.close();
+  return operations(doc);
+};
 
 describe(`the served OpenAPI document is the contract (${testEngine})`, () => {
   let t: TestApp;
   let served: Map<string, Operation>;
+  let expected: Map<string, Operation>;
   let endpoints: { name: string; endpoint: Endpoint }[];
   let skipped: Set<string>;
 
@@ -79,14 +105,9 @@ describe(`the served OpenAPI document is the contract (${testEngine})`, () => {
     t = await testApp();
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);
-    const doc = res.json() as { paths: Record<string, Record<string, Operation>> };
-    served = new Map();
-    for (const [path, item] of Object.entries(doc.paths))
-      for (const m of methods) {
-        const op = item[m.toLowerCase()];
-        if (op) served.set(key(m, path), op);
-      }
+    served = operations(res.json() as Document);
     endpoints = await contractEndpoints();
+    expected = await contractDocument(endpoints);
     skipped = new Set();
     for (const file of NOT_YET_CONVERTED) for (const op of await operationsOf(t, file)) skipped.add(op);
   });
@@ -124,6 +145,11 @@ describe(`the served OpenAPI document is the contract (${testEngine})`, () => {
       })
       .map(([k]) => k);
     assert.deepEqual(differing, [], 'operazioni servite con un sommario o dei tag diversi da quelli del contratto');
+  });
+
+  it('serves each endpoint with exactly the parameters, body and answers its contract declares', () => {
+    const drifted = [...served].filter(([k, op]) => expected.has(k) && JSON.stringify(op) !== JSON.stringify(expected.get(k))).map(([k]) => k);
+    assert.deepEqual(drifted, [], 'operazioni servite con uno schema diverso da quello del contratto');
   });
 
   it('(b) every endpoint of the contract is served, and listed in the document unless hidden', () => {
