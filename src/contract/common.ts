@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { actTypes } from '../domain/acts.ts';
+import { roles } from '../domain/auth/roles.ts';
 
 export const Problem = Type.Object(
   {
@@ -70,7 +71,7 @@ export const Act = Type.Object({
 
 export const User = Type.Object({
   username: Type.String(),
-  role: Type.String(),
+  role: Type.Enum(roles),
   districts: Type.Array(Type.String()),
   centres: Type.Array(Type.String(), { description: 'Centri di responsabilità di un responsabile di area' }),
   body: Type.Union([Type.String(), Type.Null()], { description: 'Ente per cui lavora (un consorzio), se indicato' }),

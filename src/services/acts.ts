@@ -6,6 +6,7 @@ import type { Actor } from '../domain/auth/actor.ts';
 import { actorName, requirePermission } from '../domain/auth/actor.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import { parseCalendarDate } from '../domain/dates.ts';
+import { MAX_ATTACHMENT_BYTES } from '../domain/acts.ts';
 import type { ServiceContext } from './context.ts';
 import { recordChange } from './audit-log.ts';
 import { page, type PageRequest, type Page } from './paging.ts';
@@ -41,8 +42,6 @@ export interface ActRef {
   number: string;
   date: string;
 }
-
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 const isActType = (t: string): t is ActType => (actTypes as readonly string[]).includes(t);
 

@@ -13,7 +13,7 @@ import { SYSTEM } from './bootstrap.ts';
 import { ensureAct } from './acts.ts';
 import { recordChange } from './audit-log.ts';
 import { addUser, setUserActive } from './users.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../domain/demo-users.ts';
 import { importExchange } from './imports.ts';
 import { loadPerformanceDemo } from './performance/demo.ts';
 

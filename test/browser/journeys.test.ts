@@ -314,4 +314,42 @@ describe('browser journeys', () => {
     await refused.getByText('Nome utente o password non validi').waitFor();
     await refused.context().close();
   });
+
+  test('an auditor ends its other sessions from the profile, the list following by itself, then finds its sign-ins among the security events', async () => {
+    const auditor = demoUser(demo, 'auditor');
+    const elsewhere = await newPage();
+    await signIn(elsewhere, server.url, auditor, demo.password);
+    const page = await newPage();
+    await signIn(page, server.url, auditor, demo.password);
+
+    await page.getByRole('link', { name: 'Profilo', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Profilo' }).waitFor();
+    const sessions = page.getByRole('table', { name: 'Le proprie sessioni, dalla più recente' });
+    const rows = sessions.locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 2, 'this session and the one signed in elsewhere');
+    await sessions.getByText('Questa sessione').waitFor();
+    await assertAccessible(page, 'profilo con le sessioni');
+
+    await page.getByRole('button', { name: 'Chiudi tutte le altre sessioni' }).click();
+    await page.getByText(/^Altre sessioni chiuse: [1-9]\d*\.$/).waitFor();
+    // no reload by hand: the list is asked again after the change
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+    await sessions.getByText('Questa sessione').waitFor();
+    await elsewhere.goto(`${server.url}/profilo`);
+    await elsewhere.getByLabel('Nome utente').waitFor();
+    await elsewhere.context().close();
+
+    await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Eventi di sicurezza' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Eventi di sicurezza' }).waitFor();
+    await page.getByLabel('Evento', { exact: true }).selectOption('sign_in');
+    await page.getByLabel(/^Nome utente/).fill(auditor);
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    const events = page.getByRole('table', { name: 'Eventi di sicurezza, dal più recente' });
+    await events.getByRole('rowheader', { name: 'Accesso', exact: true }).first().waitFor();
+    const kinds = (await events.getByRole('rowheader').allTextContents()).map((k) => k.trim());
+    assert.deepEqual([...new Set(kinds)], ['Accesso'], 'only sign-ins, as filtered');
+    await assertAccessible(page, 'eventi di sicurezza filtrati');
+    await page.context().close();
+  });
 });

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer } from '../support/server.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/services/demo-users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/domain/demo-users.ts';
 
 export { startTestServer };
 
@@ -72,7 +72,7 @@ export interface DemoInfo {
 
 /**
  * The demo accounts, once the server says the demo is on: they are the published constants of
- * the demo data set (src/services/demo-users.ts); the server never sends a password.
+ * the demo data set (src/domain/demo-users.ts); the server never sends a password.
  */
 export async function demoInfo(url: string): Promise<DemoInfo> {
   const response = await fetch(`${url}/api/health`);

@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import { serviceContext } from '../../src/services/context.ts';
 import { SYSTEM } from '../../src/services/bootstrap.ts';
 import { addUser, signIn } from '../../src/services/users.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/services/demo-users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/domain/demo-users.ts';
 
 const MARIO = 'password-di-mario-1';
 

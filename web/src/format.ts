@@ -1,29 +1,21 @@
 /**
  * Italian formatting for the UI. Money arrives from the API as integer cents
- * (DOMAIN.md, "Money, dates, acts") and is formatted from the integer, never through a float.
+ * (DOMAIN.md, "Money, dates, acts") and is formatted by the domain, from the integer, never through a float.
  */
+import { cents, formatEuro, type Cents } from '../../src/domain/money.ts';
+import { formatItalianDate, parseCalendarDate } from '../../src/domain/dates.ts';
 
-/** Integer cents as a bigint; accepts the forms JSON can carry (number or digit string). */
-const toCents = (value: bigint | number | string): bigint => {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new RangeError(`Importo in centesimi non intero: ${value}`);
-    return BigInt(value);
-  }
+/** Integer cents as the domain's Cents; accepts the forms JSON can carry (number or digit string). */
+const toCents = (value: bigint | number | string): Cents => {
+  if (typeof value !== 'string') return cents(value);
   if (!/^-?\d+$/.test(value.trim())) throw new RangeError(`Importo in centesimi non valido: ${value}`);
-  return BigInt(value.trim());
+  return cents(BigInt(value.trim()));
 };
 
 const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
-/** `€ 1.234,56` — same shape as `formatEuro` in src/domain/money.ts. */
-export const formatCents = (value: bigint | number | string): string => {
-  const cents = toCents(value);
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  const decimals = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}€ ${groupThousands((abs / 100n).toString())},${decimals}`;
-};
+/** `€ 1.234,56`: the domain's own formatting (src/domain/money.ts), from the integer, never a float. */
+export const formatCents = (value: bigint | number | string): string => formatEuro(toCents(value));
 
 /** Whole numbers (population, counts) with Italian thousands separators: `63.209`. */
 export const formatInteger = (value: number): string => {
@@ -31,13 +23,13 @@ export const formatInteger = (value: number): string => {
   return `${negative ? '-' : ''}${groupThousands(Math.trunc(Math.abs(value)).toString())}`;
 };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** `YYYY-MM-DD` (or an ISO timestamp's date part) as `dd/mm/yyyy`; other text is returned unchanged. */
 export const formatDate = (value: string | null | undefined): string => {
   if (!value) return '';
-  const m = ISO_DATE.exec(value);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+  const date = ISO_DATE.test(value) ? parseCalendarDate(value.slice(0, 10)) : null;
+  return date ? formatItalianDate(date) : value;
 };
 
 /** A timestamp as `dd/mm/yyyy hh:mm:ss` in Europe/Rome, where the users work. */

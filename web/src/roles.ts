@@ -1,11 +1,12 @@
 /**
- * What each role may do in the UI. The server decides (it answers 403 otherwise);
- * the UI only hides what would be refused, following the "who" column of API-FOUNDATION.md.
+ * What each role may do in the UI, asked to the domain's one table (src/domain/auth/roles.ts):
+ * the server decides (it answers 403 otherwise); the UI only hides what would be refused.
  */
-import type { Role } from './types.ts';
+import { can, type Permission, type Role } from '../../src/domain/auth/roles.ts';
 
-const allow = (...roles: Role[]) => (role: Role | undefined): boolean => role !== undefined && roles.includes(role);
+const allowed = (permission: Permission) => (role: Role | undefined): boolean => role !== undefined && can(role, permission);
 
-export const canCreateBody = allow('admin', 'region_officer');
-export const canRecordAct = allow('admin', 'region_officer', 'consortium_manager');
-export const canReadAudit = allow('admin', 'auditor');
+export const canCreateBody = allowed('registry.write');
+export const canRecordAct = allowed('acts.write');
+export const canReadAudit = allowed('audit.read');
+export const canManageUsers = allowed('users.manage');

@@ -1,8 +1,9 @@
 /** Who is signed in: asked once to `GET /api/auth/me`, changed by sign-in and sign-out. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, setSessionLostHandler } from './api.ts';
+import { ApiError, call, setCsrfToken, setSessionLostHandler } from './api.ts';
 import { queryClient } from './query.ts';
-import type { Session, User } from './types.ts';
+import * as auth from '../../src/contract/auth.ts';
+import type { User } from './types.ts';
 
 type State = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'signedIn'; user: User };
 
@@ -20,8 +21,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api
-      .get<Session>('/api/auth/me')
+    call(auth.getOwnSession, {})
       .then((session) => {
         if (!live) return;
         setCsrfToken(session.csrfToken);
@@ -42,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const session = await api.post<Session>('/api/auth/login', { username, password });
+    const session = await call(auth.signIn, { body: { username, password } });
     // answers cached for the previous user are never shown to this one
     queryClient.clear();
     setCsrfToken(session.csrfToken);
@@ -51,7 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post<void>('/api/auth/logout');
+      await call(auth.signOut, {});
     } catch (error) {
       // An already-closed session is signed out anyway; anything else is worth reporting.
       if (!(error instanceof ApiError && error.status === 401)) throw error;

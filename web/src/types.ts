@@ -1,126 +1,26 @@
-/** Shapes of the HTTP API (docs/API-FOUNDATION.md). Money would be integer cents; dates `YYYY-MM-DD`. */
+/**
+ * The answer types several areas of the web share, each taken from the contract (src/contract) or
+ * the domain (src/domain): none is written here by hand, so a field renamed there is a type error
+ * in every page that reads it.
+ */
+import type { Static } from 'typebox';
+import type { Act as ActSchema, ActRef as ActRefSchema, Attachment as AttachmentSchema, User as UserSchema } from '../../src/contract/common.ts';
 
-export const roles = [
-  'admin',
-  'region_officer',
-  'district_officer',
-  'consortium_manager',
-  'area_manager',
-  'evaluator',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../../src/domain/auth/roles.ts';
+export { actTypes, type ActType } from '../../src/domain/acts.ts';
+export { bodyKinds, type BodyKind } from '../../src/domain/registry.ts';
+export type { Session } from '../../src/contract/auth.ts';
+export type { DistrictSummary as DistrictRow, DistrictDetail, MunicipalityRow, Body } from '../../src/contract/registry.ts';
 
-export interface User {
-  username: string;
-  role: Role;
-  districts: string[];
-  /** An area manager's responsibility centres, by name. */
-  centres: string[];
-  /** The body the user works for (a consortium), if any. */
-  body: string | null;
-  displayName: string;
-}
+export type User = Static<typeof UserSchema>;
+export type ActRef = Static<typeof ActRefSchema>;
+export type Attachment = Static<typeof AttachmentSchema>;
+export type Act = Static<typeof ActSchema>;
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface Health {
-  status: string;
-  version: string;
-  engine: 'pglite' | 'postgres';
-  /** Whether the demo data set is on; its accounts are src/services/demo-users.ts. */
-  demo: boolean;
-}
-
+/** A page of a list, as `pageOf` (src/contract/common.ts) shapes every paginated answer. */
 export interface Page<T> {
   items: T[];
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface DistrictRow {
-  code: string;
-  name: string;
-  leadBody: string;
-  managementForm: string | null;
-  municipalityCount: number;
-  population: number;
-}
-
-export const actTypes = ['DM', 'DGR', 'DD', 'CDA', 'DECRETO', 'LEGGE', 'ALTRO'] as const;
-export type ActType = (typeof actTypes)[number];
-
-export interface ActRef {
-  id: number;
-  type: ActType;
-  number: string;
-  date: string;
-}
-
-export interface Attachment {
-  fileName: string;
-  bytes: number;
-  sha256: string;
-  storedAt: string;
-}
-
-export interface Act extends ActRef {
-  issuingOffice: string;
-  subject: string;
-  attachment: Attachment | null;
-}
-
-export interface DistrictDetail {
-  code: string;
-  name: string;
-  leadBody: string;
-  managementForm: string | null;
-  population: number;
-  municipalities: { istatCode: string; name: string; population: number }[];
-  leadBodyHistory: { leadBody: string; validFrom: string | null; validTo: string | null; act: ActRef | null }[];
-}
-
-export interface MunicipalityRow {
-  istatCode: string;
-  name: string;
-  population: number;
-  district: string | null;
-}
-
-export const bodyKinds = ['region', 'asl', 'consortium', 'asp', 'municipality', 'third_sector', 'other'] as const;
-export type BodyKind = (typeof bodyKinds)[number];
-
-export interface Body {
-  id: number;
-  name: string;
-  kind: BodyKind;
-  taxCode: string | null;
-  district: string | null;
-  notes: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  /** The contract says `act`; the server currently sends `actId`: both are read. */
-  act?: ActRef | null;
-  actId?: number | null;
-  hash: string;
-}
-
-export interface AuditVerification {
-  intact: boolean;
-  entries: number;
-  firstBroken: number | null;
-  message: string;
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { useApi } from '../useApi.ts';
-import { request } from '../api.ts';
+import { useEndpoint, useSend } from '../query.ts';
 import { useSession } from '../session.tsx';
 import type { User } from '../types.ts';
 import { formatDateTime } from '../format.ts';
@@ -11,9 +10,8 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
-// the answer's shape, from the service that gives it (a type only: nothing of the server is bundled)
-import type { OwnSession } from '../../../src/services/sessions.ts';
-
+import * as auth from '../../../src/contract/auth.ts';
+import type { OwnSession } from '../../../src/contract/auth.ts';
 
 /** The user's own profile: change the password, see the open sessions and end them. */
 export function AccountPage({ user }: { user: User }) {
@@ -22,29 +20,27 @@ export function AccountPage({ user }: { user: User }) {
   const [formOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const { data, error, loading, reload } = useApi<{ items: OwnSession[] }>('/api/auth/sessions');
+  const { data, error, loading } = useEndpoint(auth.listOwnSessions, {});
+  const endOne = useSend(auth.endOwnSession);
+  const endRest = useSend(auth.endOtherSessions);
+  const busy = endOne.busy || endRest.busy;
 
   const act = async (run: () => Promise<string>) => {
     setNotice(null);
     setFailure(null);
-    setBusy(true);
     try {
       setNotice(await run());
-      reload();
     } catch (reason) {
       setFailure(reason);
-    } finally {
-      setBusy(false);
     }
   };
   const end = (s: OwnSession) =>
     act(async () => {
-      await request('DELETE', `/api/auth/sessions/${encodeURIComponent(s.id)}`);
+      await endOne.send({ params: { id: s.id } });
       if (s.current) await signOut();
       return t('account.sessions.ended');
     });
-  const endOthers = () => act(async () => t('account.sessions.othersEnded', { count: (await request<{ sessionsEnded: number }>('DELETE', '/api/auth/sessions/others')).sessionsEnded }));
+  const endOthers = () => act(async () => t('account.sessions.othersEnded', { count: (await endRest.send({})).sessionsEnded }));
 
   return (
     <>
@@ -63,7 +59,6 @@ export function AccountPage({ user }: { user: User }) {
           onChanged={(count) => {
             setFormOpen(false);
             setNotice(t('account.password.changed', { count }));
-            reload();
           }}
           onCancel={() => setFormOpen(false)}
         />

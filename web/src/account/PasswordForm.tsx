@@ -1,4 +1,5 @@
-import { request } from '../api.ts';
+import { useSend } from '../query.ts';
+import * as auth from '../../../src/contract/auth.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { TextField } from '../components/Fields.tsx';
 import { DraftFormCard, useDraftForm, type FieldErrors } from '../components/DraftForm.tsx';
@@ -10,6 +11,7 @@ type Draft = typeof empty;
 /** Changes one's own password; the server checks the list of common passwords and answers why in Italian. */
 export function PasswordForm({ onChanged, onCancel }: { onChanged: (sessionsEnded: number) => void; onCancel: () => void }) {
   const t = useT();
+  const change = useSend(auth.changeOwnPassword);
   const { draft, set, errors, failure, busy, submit } = useDraftForm<Draft, { sessionsEnded: number }>({
     empty,
     idPrefix: 'password',
@@ -20,7 +22,7 @@ export function PasswordForm({ onChanged, onCancel }: { onChanged: (sessionsEnde
       else if (d.confirm !== d.newPassword) found.confirm = t('account.password.mismatch');
       return found;
     },
-    send: (d) => request<{ sessionsEnded: number }>('PUT', '/api/auth/password', { json: { currentPassword: d.currentPassword, newPassword: d.newPassword } }),
+    send: (d) => change.send({ body: { currentPassword: d.currentPassword, newPassword: d.newPassword } }),
     onDone: (r) => onChanged(r.sessionsEnded),
   });
   return (

@@ -1,39 +1,38 @@
 import { useT } from '../i18n/i18n.tsx';
 import { actTypeLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
+import { useSend } from '../query.ts';
 import { actTypes, type Act } from '../types.ts';
+import { parseCalendarDate } from '../../../src/domain/dates.ts';
+import * as acts from '../../../src/contract/acts.ts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { DraftFormCard, useDraftForm, type FieldErrors } from '../components/DraftForm.tsx';
 
 const empty = { type: '', number: '', date: '', issuingOffice: '', subject: '' };
 type Draft = typeof empty;
 
-/** A real calendar date `YYYY-MM-DD` (what `<input type="date">` gives). */
-const isCalendarDate = (text: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-};
-
 export function ActForm({ onCreated, onCancel }: { onCreated: (act: Act) => void; onCancel: () => void }) {
   const t = useT();
+  const create = useSend(acts.createAct);
   const { draft, set, errors, failure, busy, submit } = useDraftForm<Draft, Act>({
     empty,
     idPrefix: 'act',
     validate: (d) => {
       const found: FieldErrors<Draft> = {};
-      if (!d.type) found.type = t('actForm.typeRequired');
+      if (!actTypes.some((k) => k === d.type)) found.type = t('actForm.typeRequired');
       if (!d.number.trim()) found.number = t('actForm.numberRequired');
+      // the domain's calendar date, written as the server takes it (AAAA-MM-GG)
       if (!d.date) found.date = t('actForm.dateRequired');
-      else if (!isCalendarDate(d.date)) found.date = t('actForm.dateInvalid');
+      else if (parseCalendarDate(d.date) !== d.date) found.date = t('actForm.dateInvalid');
       if (!d.issuingOffice.trim()) found.issuingOffice = t('actForm.officeRequired');
       if (!d.subject.trim()) found.subject = t('actForm.subjectRequired');
       return found;
     },
-    send: (d) =>
-      api.post<Act>('/api/acts', { type: d.type, number: d.number.trim(), date: d.date, issuingOffice: d.issuingOffice.trim(), subject: d.subject.trim() }),
+    send: (d) => {
+      // validate() let through only a type of the domain's list
+      const type = actTypes.find((k) => k === d.type);
+      if (!type) throw new Error(t('actForm.typeRequired'));
+      return create.send({ body: { type, number: d.number.trim(), date: d.date, issuingOffice: d.issuingOffice.trim(), subject: d.subject.trim() } });
+    },
     onDone: onCreated,
   });
 

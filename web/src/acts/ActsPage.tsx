@@ -3,10 +3,12 @@ import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel, actTypeLabel } from '../i18n/labels.ts';
 import { formatBytes, formatDate } from '../format.ts';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { pathOf } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { canRecordAct } from '../roles.ts';
-import { actTypes, type Act, type Page } from '../types.ts';
+import { actTypes, type Act } from '../types.ts';
+import * as acts from '../../../src/contract/acts.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -31,7 +33,9 @@ export function ActsPage() {
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<Act | null>(null);
   const [uploadFor, setUploadFor] = useState<Act | null>(null);
-  const { data, error, loading, reload } = useApi<Page<Act>>('/api/acts', { ...filters, page, pageSize: PAGE_SIZE });
+  // empty filters are left out of the request (withQuery, api.ts)
+  const type = actTypes.find((k) => k === filters.type);
+  const { data, error, loading } = useEndpoint(acts.listActs, { query: { q: filters.q, type, year: filters.year ? Number(filters.year) : undefined, page, pageSize: PAGE_SIZE } });
 
   const openUpload = (act: Act) => {
     setUploadFor(act);
@@ -52,7 +56,7 @@ export function ActsPage() {
         <AttachmentUpload
           key={uploadFor.id}
           act={uploadFor}
-          onUploaded={() => reload()}
+          onUploaded={() => undefined}
           onClose={() => setUploadFor(null)}
         />
       )}
@@ -62,7 +66,6 @@ export function ActsPage() {
             onCreated={(act) => {
               setCreated(act);
               setFormOpen(false);
-              reload();
               openUpload(act);
             }}
             onCancel={() => setFormOpen(false)}
@@ -148,7 +151,7 @@ export function ActsPage() {
                     <td>{act.subject}</td>
                     <td>
                       {act.attachment ? (
-                        <a href={`/api/acts/${act.id}/attachment`}>
+                        <a href={pathOf(acts.downloadAttachment.url, { id: act.id })}>
                           {t('acts.download', { fileName: act.attachment.fileName, size: formatBytes(act.attachment.bytes) })}
                           <span className="visually-hidden"> — {actRefLabel(t, act)}</span>
                         </a>

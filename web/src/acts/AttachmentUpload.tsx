@@ -2,13 +2,15 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, pathOf } from '../api.ts';
+import type { ReplyOf } from '../../../src/contract/endpoint.ts';
+import { attachToAct } from '../../../src/contract/acts.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../../src/domain/acts.ts';
 import { formatBytes, formatDateTime, formatInteger } from '../format.ts';
 import type { Act, Attachment } from '../types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
-/** The server refuses larger files (API-FOUNDATION.md); saying so before uploading spares the wait. */
-const MAX_BYTES = 20 * 1024 * 1024;
 
 export function Receipt({ attachment }: { attachment: Attachment }) {
   const t = useT();
@@ -39,6 +41,7 @@ export function Receipt({ attachment }: { attachment: Attachment }) {
 /** Multipart upload of one file for an act, then the receipt (name, size, SHA-256, time). */
 export function AttachmentUpload({ act, onUploaded, onClose }: { act: Act; onUploaded: (act: Act) => void; onClose: () => void }) {
   const t = useT();
+  const client = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -55,7 +58,7 @@ export function AttachmentUpload({ act, onUploaded, onClose }: { act: Act; onUpl
       input.current?.focus();
       return;
     }
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_ATTACHMENT_BYTES) {
       setError(t('upload.tooLarge'));
       input.current?.focus();
       return;
@@ -65,7 +68,9 @@ export function AttachmentUpload({ act, onUploaded, onClose }: { act: Act; onUpl
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const updated = await api.upload<Act>(`/api/acts/${act.id}/attachment`, form);
+      const updated = await api.upload<ReplyOf<typeof attachToAct>>(pathOf(attachToAct.url, { id: act.id }), form);
+      // what is on screen (the register's row) is fetched again, as after every change
+      void client.invalidateQueries();
       if (updated.attachment) setReceipt(updated.attachment);
       onUploaded(updated);
     } catch (reason) {

@@ -2,10 +2,11 @@ import { Fragment, useState } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel, auditActionLabel, entityTypeLabel, entityTypes } from '../i18n/labels.ts';
-import { api } from '../api.ts';
 import { formatDateTime, formatInteger } from '../format.ts';
-import { useApi } from '../useApi.ts';
-import type { AuditEntry, AuditVerification, Page } from '../types.ts';
+import { useEndpoint } from '../query.ts';
+import { call } from '../api.ts';
+import * as audit from '../../../src/contract/audit.ts';
+import type { AuditVerification } from '../../../src/contract/audit.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -33,7 +34,7 @@ function Verify() {
     setFailure(null);
     setResult(null);
     try {
-      setResult(await api.get<AuditVerification>('/api/audit/verify'));
+      setResult(await call(audit.verifyAudit, {}));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -71,7 +72,8 @@ export function AuditPage() {
   const [dateError, setDateError] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Set<number>>(new Set());
-  const { data, error, loading } = useApi<Page<AuditEntry>>('/api/audit', { ...filters, page, pageSize: PAGE_SIZE });
+  // empty filters are left out of the request (withQuery, api.ts)
+  const { data, error, loading } = useEndpoint(audit.listAudit, { query: { ...filters, page, pageSize: PAGE_SIZE } });
   const set = (field: keyof typeof noFilters) => (value: string) => setDraft({ ...draft, [field]: value });
   const toggle = (seq: number) => {
     const next = new Set(open);

@@ -3,8 +3,8 @@ import { securityEventKinds, type SecurityEventKind } from '../../../src/domain/
 import { useT } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { formatDateTime, formatInteger } from '../format.ts';
-import { useApi } from '../useApi.ts';
-import type { Page } from '../types.ts';
+import { useEndpoint } from '../query.ts';
+import { listSecurityEvents } from '../../../src/contract/security.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -12,20 +12,6 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
-
-/** One row of GET /api/security-events: identical events of a minute, counted. */
-export interface SecurityEvent {
-  id: number;
-  at: string;
-  lastAt: string;
-  count: number;
-  kind: SecurityEventKind;
-  username: string | null;
-  userId: number | null;
-  address: string | null;
-  route: string | null;
-  detail: string | null;
-}
 
 const kindLabels: Readonly<Record<SecurityEventKind, MessageKey>> = {
   sign_in: 'security.kind.sign_in',
@@ -53,7 +39,9 @@ export function SecurityEventsPage() {
   const [filters, setFilters] = useState(noFilters);
   const [dateError, setDateError] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useApi<Page<SecurityEvent>>('/api/security-events', { ...filters, page, pageSize: PAGE_SIZE });
+  // empty filters are left out of the request (withQuery, api.ts)
+  const kind = securityEventKinds.find((k) => k === filters.kind);
+  const { data, error, loading } = useEndpoint(listSecurityEvents, { query: { ...filters, kind, page, pageSize: PAGE_SIZE } });
   const set = (field: keyof typeof noFilters) => (value: string) => setDraft({ ...draft, [field]: value });
   const shown = (value: string | null) => (value === null ? t('common.dash') : value === OVERFLOW ? t('security.overflow') : value);
 

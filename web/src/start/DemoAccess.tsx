@@ -1,7 +1,7 @@
 import { Button, Callout, CalloutText, CalloutTitle } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { roleLabel } from '../i18n/labels.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/services/demo-users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/domain/demo-users.ts';
 import type { Credentials } from './SignInForm.tsx';
 
 /**

@@ -1,4 +1,5 @@
-import { request } from '../api.ts';
+import { useSend } from '../query.ts';
+import * as users from '../../../src/contract/users.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { TextField } from '../components/Fields.tsx';
 import { DraftFormCard, useDraftForm, type FieldErrors } from '../components/DraftForm.tsx';
@@ -10,6 +11,7 @@ type Draft = typeof empty;
 /** The administrator sets a new password for a user; every session of that user ends. */
 export function ResetPasswordForm({ username, onReset, onCancel }: { username: string; onReset: (sessionsEnded: number) => void; onCancel: () => void }) {
   const t = useT();
+  const reset = useSend(users.resetPassword);
   const { draft, set, errors, failure, busy, submit } = useDraftForm<Draft, { sessionsEnded: number }>({
     empty,
     idPrefix: 'reset',
@@ -19,7 +21,7 @@ export function ResetPasswordForm({ username, onReset, onCancel }: { username: s
       else if (d.confirm !== d.password) found.confirm = t('users.reset.mismatch');
       return found;
     },
-    send: (d) => request<{ sessionsEnded: number }>('PUT', `/api/users/${encodeURIComponent(username)}/password`, { json: { password: d.password } }),
+    send: (d) => reset.send({ params: { username }, body: { password: d.password } }),
     onDone: (r) => onReset(r.sessionsEnded),
   });
   return (

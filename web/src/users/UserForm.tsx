@@ -1,7 +1,9 @@
 import { useT } from '../i18n/i18n.tsx';
 import { roleLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
-import { roles, type User } from '../types.ts';
+import { useSend } from '../query.ts';
+import type { User } from '../types.ts';
+import { isRole, roles } from '../../../src/domain/auth/roles.ts';
+import * as users from '../../../src/contract/users.ts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { DraftFormCard, useDraftForm, type FieldErrors } from '../components/DraftForm.tsx';
 import { MIN_PASSWORD_LENGTH } from '../../../src/domain/auth/password-policy.ts';
@@ -18,29 +20,35 @@ const centreNames = (text: string) => text.split('\n').map((c) => c.trim()).filt
 /** The administrator's form for a new local user; the server checks it again and answers in Italian. */
 export function UserForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
   const t = useT();
+  const create = useSend(users.createUser);
   const { draft, set, errors, failure, busy, submit } = useDraftForm<Draft, User>({
     empty,
     idPrefix: 'user',
     validate: (d) => {
       const found: FieldErrors<Draft> = {};
       if (!d.username.trim()) found.username = t('users.form.usernameRequired');
-      if (!d.role) found.role = t('users.form.roleRequired');
+      if (!isRole(d.role)) found.role = t('users.form.roleRequired');
       if (d.role === 'district_officer' && districtCodes(d.districts).length === 0) found.districts = t('users.form.districtsRequired');
       if (d.role === 'area_manager' && !d.body.trim()) found.body = t('users.form.bodyRequired');
       if (d.role === 'area_manager' && centreNames(d.centres).length === 0) found.centres = t('users.form.centresRequired');
       if (d.password.length < MIN_PASSWORD_LENGTH) found.password = t('users.form.passwordShort');
       return found;
     },
-    send: (d) =>
-      api.post<User>('/api/users', {
-        username: d.username.trim(),
-        displayName: d.displayName.trim(),
-        role: d.role,
-        password: d.password,
-        ...(d.role === 'district_officer' ? { districts: districtCodes(d.districts) } : {}),
-        ...(BODY_ROLES.has(d.role) && d.body.trim() ? { body: d.body.trim() } : {}),
-        ...(d.role === 'area_manager' ? { centres: centreNames(d.centres) } : {}),
-      }),
+    send: (d) => {
+      // validate() let through only a role of the domain's list
+      if (!isRole(d.role)) throw new Error(t('users.form.roleRequired'));
+      return create.send({
+        body: {
+          username: d.username.trim(),
+          displayName: d.displayName.trim(),
+          role: d.role,
+          password: d.password,
+          ...(d.role === 'district_officer' ? { districts: districtCodes(d.districts) } : {}),
+          ...(BODY_ROLES.has(d.role) && d.body.trim() ? { body: d.body.trim() } : {}),
+          ...(d.role === 'area_manager' ? { centres: centreNames(d.centres) } : {}),
+        },
+      });
+    },
     onDone: onCreated,
   });
   const areaManager = draft.role === 'area_manager';

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { roleLabel } from '../i18n/labels.ts';
-import { useApi } from '../useApi.ts';
-import { request } from '../api.ts';
+import { useEndpoint, useSend } from '../query.ts';
 import { useSession } from '../session.tsx';
-import type { User } from '../types.ts';
+import * as users from '../../../src/contract/users.ts';
+import type { UserRow } from '../../../src/contract/users.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -13,10 +13,8 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { UserForm } from './UserForm.tsx';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 
-type Listed = User & { active: boolean };
-
 /** What a user may act for: its districts, or its body and centres. */
-const scopeOf = (u: Listed): string => [...u.districts, ...(u.body ? [u.body] : []), ...u.centres].join(' · ');
+const scopeOf = (u: UserRow): string => [...u.districts, ...(u.body ? [u.body] : []), ...u.centres].join(' · ');
 
 /** The administrator's list of local users: a form for a new one, and deactivation (never of oneself). */
 export function UsersPage() {
@@ -25,22 +23,19 @@ export function UsersPage() {
   const { user: me } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
-  const { data, error, loading, reload } = useApi<{ items: Listed[] }>('/api/users');
+  const { data, error, loading } = useEndpoint(users.listUsers, {});
+  const activation = useSend(users.setUserActive);
+  const busy = activation.busy;
 
   const setActive = async (username: string, active: boolean) => {
     setNotice(null);
     setFailure(null);
-    setBusy(true);
     try {
-      await request('PUT', `/api/users/${encodeURIComponent(username)}/active`, { json: { active } });
+      await activation.send({ params: { username }, body: { active } });
       setNotice(t(active ? 'users.activated' : 'users.deactivated', { username }));
-      reload();
     } catch (reason) {
       setFailure(reason);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -61,7 +56,6 @@ export function UsersPage() {
           onCreated={(user) => {
             setNotice(t('users.created', { username: user.username, role: roleLabel(t, user.role) }));
             setFormOpen(false);
-            reload();
           }}
           onCancel={() => setFormOpen(false)}
         />

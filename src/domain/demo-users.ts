@@ -6,7 +6,7 @@
  * the demo is on). These users are active only while the server runs with the demo
  * (REGIA_DEMO=1); a server started without it deactivates them and ends their sessions.
  */
-import type { Role } from '../domain/auth/roles.ts';
+import type { Role } from './auth/roles.ts';
 
 export const DEMO_PASSWORD = 'demo-regia-2026';
 
