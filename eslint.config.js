@@ -7,6 +7,15 @@ const domainOnly = (allowed) => ({
   message: 'src/domain è il nucleo puro (funzioni e tipi, nessun I/O): database, HTTP, servizi, file e rete stanno negli adattatori intorno (docs/ARCHITECTURE.md).',
 });
 
+/**
+ * What the web may import from the server's side: only the pure domain and the contract (src/domain,
+ * src/contract). Services, database, HTTP, file formats and Node's I/O stay on the server.
+ */
+const webOnly = {
+  group: ['**/src/db/**', '**/src/http/**', '**/src/services/**', '**/src/exchange/**', '**/src/documents/**', '**/src/cli/**', 'node:*', 'pg', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*', 'exceljs', 'docx', 'pdfmake'],
+  message: 'Il web chiede al dominio (src/domain) e al contratto (src/contract), nient’altro del server: servizi, database, HTTP e file stanno dietro le API (docs/ARCHITECTURE.md).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'data/', 'src/db/migrations/', 'reference-data/**/*.mjs'] },
   js.configs.recommended,
@@ -28,5 +37,16 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.test.ts', 'src/domain/**/*.test-support.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [domainOnly(['!node:crypto', '!node:test', '!node:assert', '!node:assert/strict'])] }] },
+  },
+  // The web asks the domain and the contract; nothing else of the server (issue #11).
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [webOnly] }] },
+  },
+  // The contract is schemas: TypeBox and the domain's vocabularies only.
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [domainOnly([])] }] },
   },
 );

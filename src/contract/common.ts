@@ -68,6 +68,7 @@ export const Act = Type.Object({
   subject: Type.String(),
   attachment: Type.Union([Attachment, Type.Null()]),
 });
+export type Act = Static<typeof Act>;
 
 export const User = Type.Object({
   username: Type.String(),

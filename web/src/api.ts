@@ -126,8 +126,7 @@ export function call<E extends Endpoint>(endpoint: E, input: InputOf<E>, signal?
   return request<ReplyOf<E>>(endpoint.method, pathOf(endpoint.url, params), { query, json: body, signal });
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
-};
+/** A multipart upload to an endpoint of the contract (its files are not in its JSON schema). */
+export function upload<E extends Endpoint>(endpoint: E, params: InputOf<E>['params'], form: FormData): Promise<ReplyOf<E>> {
+  return request<ReplyOf<E>>(endpoint.method, pathOf(endpoint.url, params as Record<string, unknown> | undefined), { form });
+}

@@ -3,8 +3,7 @@ import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, pathOf } from '../api.ts';
-import type { ReplyOf } from '../../../src/contract/endpoint.ts';
+import { upload } from '../api.ts';
 import { attachToAct } from '../../../src/contract/acts.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/domain/acts.ts';
 import { formatBytes, formatDateTime, formatInteger } from '../format.ts';
@@ -68,7 +67,7 @@ export function AttachmentUpload({ act, onUploaded, onClose }: { act: Act; onUpl
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const updated = await api.upload<ReplyOf<typeof attachToAct>>(pathOf(attachToAct.url, { id: act.id }), form);
+      const updated = await upload(attachToAct, { id: act.id }, form);
       // what is on screen (the register's row) is fetched again, as after every change
       void client.invalidateQueries();
       if (updated.attachment) setReceipt(updated.attachment);

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { bodyKindLabel } from '../i18n/labels.ts';
-import { useApi } from '../useApi.ts';
+import { useEndpoint } from '../query.ts';
+import { listBodies } from '../../../src/contract/registry.ts';
+import { bodyKinds, isBodyKind } from '../../../src/domain/registry.ts';
+import type { Body } from '../../../src/contract/registry.ts';
 import { useSession } from '../session.tsx';
 import { canCreateBody } from '../roles.ts';
-import { bodyKinds, type Body, type Page } from '../types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -26,7 +28,7 @@ export function BodiesPage() {
   const [page, setPage] = useState(1);
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<Body | null>(null);
-  const { data, error, loading, reload } = useApi<Page<Body>>('/api/bodies', { ...filters, page, pageSize: PAGE_SIZE });
+  const { data, error, loading } = useEndpoint(listBodies, { query: { q: filters.q, ...(isBodyKind(filters.kind) ? { kind: filters.kind } : {}), page, pageSize: PAGE_SIZE } });
 
   return (
     <>
@@ -43,7 +45,6 @@ export function BodiesPage() {
             onCreated={(body) => {
               setCreated(body);
               setFormOpen(false);
-              reload();
             }}
             onCancel={() => setFormOpen(false)}
           />

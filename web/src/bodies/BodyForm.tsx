@@ -1,7 +1,8 @@
 import { useT } from '../i18n/i18n.tsx';
 import { bodyKindLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
-import { bodyKinds, type Body } from '../types.ts';
+import { useSend } from '../query.ts';
+import { createBody, type Body } from '../../../src/contract/registry.ts';
+import { bodyKinds, isBodyKind } from '../../../src/domain/registry.ts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { DraftFormCard, useDraftForm, type FieldErrors } from '../components/DraftForm.tsx';
 import { useDistrictOptions } from '../districts/useDistrictOptions.ts';
@@ -15,25 +16,25 @@ const TAX_CODE = /^(\d{11}|[A-Z0-9]{16})$/;
 export function BodyForm({ onCreated, onCancel }: { onCreated: (body: Body) => void; onCancel: () => void }) {
   const t = useT();
   const districts = useDistrictOptions();
+  const create = useSend(createBody);
   const { draft, set, errors, failure, busy, submit } = useDraftForm<Draft, Body>({
     empty,
     idPrefix: 'body',
     validate: (d) => {
       const found: FieldErrors<Draft> = {};
       if (!d.name.trim()) found.name = t('bodyForm.nameRequired');
-      if (!d.kind) found.kind = t('bodyForm.kindRequired');
+      if (!isBodyKind(d.kind)) found.kind = t('bodyForm.kindRequired');
       const taxCode = d.taxCode.trim().toUpperCase();
       if (taxCode && !TAX_CODE.test(taxCode)) found.taxCode = t('bodyForm.taxCodeInvalid');
       return found;
     },
-    send: (d) =>
-      api.post<Body>('/api/bodies', {
-        name: d.name.trim(),
-        kind: d.kind,
-        taxCode: d.taxCode.trim().toUpperCase() || null,
-        district: d.district || null,
-        notes: d.notes.trim() || null,
-      }),
+    send: (d) => {
+      // validate() refused any other kind
+      if (!isBodyKind(d.kind)) throw new Error(`tipo di ente non valido: ${d.kind}`);
+      return create.send({
+        body: { name: d.name.trim(), kind: d.kind, taxCode: d.taxCode.trim().toUpperCase() || null, district: d.district || null, notes: d.notes.trim() || null },
+      });
+    },
     onDone: onCreated,
   });
 

@@ -6,7 +6,8 @@
 import { useRef, useState } from 'react';
 import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { request } from '../api.ts';
+import { call, pathOf, upload as uploadFile } from '../api.ts';
+import { deleteBodyEmblem, getBodyEmblem, putBodyEmblem } from '../../../src/contract/body-emblem.ts';
 import { useSession } from '../session.tsx';
 import type { Body } from '../types.ts';
 import { errorText } from '../components/ErrorAlert.tsx';
@@ -44,12 +45,12 @@ export function EmblemControl({ body }: { body: Body }) {
     run(async () => {
       const form = new FormData();
       form.append('file', file);
-      await request('PUT', `/api/bodies/${body.id}/emblem`, { form });
+      await uploadFile(putBodyEmblem, { id: body.id }, form);
       changed(t('bodies.emblem.uploaded', { name: body.name }));
     });
   const remove = () =>
     run(async () => {
-      await request('DELETE', `/api/bodies/${body.id}/emblem`);
+      await call(deleteBodyEmblem, { params: { id: body.id } });
       changed(t('bodies.emblem.removed', { name: body.name }));
     });
 
@@ -57,7 +58,7 @@ export function EmblemControl({ body }: { body: Body }) {
     <div className="d-flex flex-wrap align-items-center gap-2">
       <img
         key={version}
-        src={`/api/bodies/${body.id}/emblem?v=${version}`}
+        src={`${pathOf(getBodyEmblem.url, { id: body.id })}?v=${version}`}
         alt={t('bodies.emblem.alt', { name: body.name })}
         className="body-emblem"
         style={{ maxHeight: '2.5rem', maxWidth: '5rem' }}

@@ -7,9 +7,10 @@ import { useState, type KeyboardEvent } from 'react';
 import { Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
-import { useApi } from '../useApi.ts';
-import type { Act, ActType, Page } from '../types.ts';
+import { useEndpoint, useSend } from '../query.ts';
+import { createAct, listActs } from '../../../src/contract/acts.ts';
+import type { Act } from '../../../src/contract/common.ts';
+import type { ActType } from '../../../src/domain/acts.ts';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { parseCalendarDate } from '../../../src/domain/dates.ts';
@@ -27,7 +28,8 @@ const emptyDraft = { number: '', date: '', issuingOffice: '', subject: '' };
 
 export function ActPicker({ id, type, label, value, onChange, error }: Props) {
   const t = useT();
-  const { data, reload } = useApi<Page<Act>>('/api/acts', { type, pageSize: 200 });
+  const { data } = useEndpoint(listActs, { query: { type, pageSize: 200 } });
+  const create = useSend(createAct);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(emptyDraft);
   const [errors, setErrors] = useState<Partial<Record<keyof typeof emptyDraft, string>>>({});
@@ -53,18 +55,13 @@ export function ActPicker({ id, type, label, value, onChange, error }: Props) {
     }
     setBusy(true);
     try {
-      const act = await api.post<Act>('/api/acts', {
-        type,
-        number: draft.number.trim(),
-        date: draft.date,
-        issuingOffice: draft.issuingOffice.trim(),
-        subject: draft.subject.trim(),
+      const act = await create.send({
+        body: { type, number: draft.number.trim(), date: draft.date, issuingOffice: draft.issuingOffice.trim(), subject: draft.subject.trim() },
       });
       setCreated(act);
       setDraft(emptyDraft);
       setOpen(false);
       onChange(String(act.id));
-      reload();
       window.setTimeout(() => document.getElementById(id)?.focus(), 0);
     } catch (reason) {
       setFailure(reason);

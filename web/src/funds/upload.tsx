@@ -4,12 +4,12 @@
  * problem+json turned into an ApiError carrying the Italian detail and the file:line errors.
  */
 import { useT } from '../i18n/i18n.tsx';
-import { api, ApiError, NETWORK_ERROR } from '../api.ts';
-import type { Session } from '../types.ts';
+import { ApiError, NETWORK_ERROR, call } from '../api.ts';
+import { getOwnSession } from '../../../src/contract/auth.ts';
 
 /** The CSRF token of this session: api.ts keeps it private, the server repeats it on /api/auth/me. */
 async function csrfToken(): Promise<string> {
-  const session = await api.get<Session>('/api/auth/me');
+  const session = await call(getOwnSession, {});
   return session.csrfToken;
 }
 

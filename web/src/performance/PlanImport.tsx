@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
-import { api } from '../api.ts';
+import { upload } from '../api.ts';
 import { queryClient, useSend } from '../query.ts';
 import { importPlan, importPlanXlsx } from '../../../src/contract/performance/plans.ts';
 import type { ReplyOf } from '../../../src/contract/endpoint.ts';
@@ -56,7 +56,7 @@ export function PlanImport() {
       } else {
         const form = new FormData();
         form.append('file', file, file.name);
-        imported = await api.upload<ReplyOf<typeof importPlanXlsx>>(importPlanXlsx.url, form);
+        imported = await upload(importPlanXlsx, undefined, form);
         // an upload is not sent through useSend: what is on screen is fetched again here
         await queryClient.invalidateQueries();
       }

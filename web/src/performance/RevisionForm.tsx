@@ -6,12 +6,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { actRefLabel } from '../i18n/labels.ts';
-import { api } from '../api.ts';
-import { useApi } from '../useApi.ts';
-import type { Act, Page } from '../types.ts';
+import { createAct, listActs } from '../../../src/contract/acts.ts';
+import type { Act } from '../../../src/contract/common.ts';
 import { SelectField, TextAreaField, TextField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useSend } from '../query.ts';
+import { useEndpoint, useSend } from '../query.ts';
 import { reviseObjective } from '../../../src/contract/performance/revisions.ts';
 import type { Objective } from '../../../src/contract/performance/readouts.ts';
 import { revisableFields, type RevisableField, type RevisionKind } from '../../../src/domain/performance/plan.ts';
@@ -33,6 +32,7 @@ const NEW_ACT = { number: '', date: '', subject: '', issuingOffice: '' };
 /** Inline registration of a board resolution in the acts register. */
 function NewBoardResolution({ defaultSubject, onCreated, onCancel }: { defaultSubject: string; onCreated: (act: Act) => void; onCancel: () => void }) {
   const t = useT();
+  const create = useSend(createAct);
   const [draft, setDraft] = useState({ ...NEW_ACT, subject: defaultSubject, issuingOffice: t('perf.revise.defaultOffice') });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof NEW_ACT, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -59,7 +59,7 @@ function NewBoardResolution({ defaultSubject, onCreated, onCancel }: { defaultSu
     }
     setBusy(true);
     try {
-      const act = await api.post<Act>('/api/acts', { type: 'CDA', number: draft.number.trim(), date: draft.date, issuingOffice: draft.issuingOffice.trim(), subject: draft.subject.trim() });
+      const act = await create.send({ body: { type: 'CDA', number: draft.number.trim(), date: draft.date, issuingOffice: draft.issuingOffice.trim(), subject: draft.subject.trim() } });
       onCreated(act);
     } catch (error) {
       setFailure(error);
@@ -100,7 +100,7 @@ function NewBoardResolution({ defaultSubject, onCreated, onCancel }: { defaultSu
 
 export function RevisionForm({ planId, year, objective, onRevised }: { planId: number; year: number; objective: Objective; onRevised: (kind: RevisionKind) => void }) {
   const t = useT();
-  const acts = useApi<Page<Act>>('/api/acts', { type: 'CDA', pageSize: 200 });
+  const acts = useEndpoint(listActs, { query: { type: 'CDA', pageSize: 200 } });
   const revise = useSend(reviseObjective);
   const suspended = objective.status === 'suspended';
   const [kind, setKind] = useState<RevisionKind>(suspended ? 'updated' : 'suspended');
@@ -194,7 +194,6 @@ export function RevisionForm({ planId, year, objective, onRevised }: { planId: n
               setCreated(act);
               setAdding(false);
               setActId(String(act.id));
-              acts.reload();
               window.setTimeout(() => document.getElementById('perf-revise-act')?.focus(), 0);
             }}
             onCancel={() => {
