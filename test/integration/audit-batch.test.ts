@@ -60,7 +60,7 @@ describe(`audit entries hashed ahead (${testEngine})`, () => {
       // each entry is the one appendAuditEntry would have written at its place in the chain
       let prev = moved ? (await storedSince(start))[0]!.hash : (await rowsOf<{ h: string }>(await t.ctx.database.db.execute(sql`select coalesce((select hash from audit_entries where seq = ${start}), ${'0'.repeat(64)}) as h`)))[0]!.h;
       for (const [i, row] of rows.entries()) {
-        const expected = keyedHash(key, auditContent(row.seq, inputs[i]!), prev);
+        const expected = keyedHash(key, auditContent(Number(row.seq), inputs[i]!), prev);
         assert.equal(row.prev_hash, prev);
         assert.equal(row.hash, expected, `entry ${row.seq}`);
         prev = row.hash;
