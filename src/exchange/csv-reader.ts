@@ -260,6 +260,8 @@ export async function* readCsv(source: ByteSource, options: CsvReadOptions): Asy
       let end = start;
       while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
       if (end === text.length) {
+        // a line that does not end within csv-parse's bound is csv-parse's to refuse, now
+        if (end - start > PLAIN_LINE_CHARS) return text.slice(start);
         if (!last || start === end) break;
         // the last line, with no line end
         const line = text.slice(start);
