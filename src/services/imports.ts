@@ -17,7 +17,7 @@ import { conflictKind } from '../db/conflicts.ts';
 import { recordChange } from './audit-log.ts';
 import { IssueList, type Counts } from './funds/import-funds.ts';
 import { expenseStaging } from './funds/import-expenses.ts';
-import { historyStep } from './funds/import-history/context.ts';
+import { historyStep, type HistoryStep } from './funds/import-history/context.ts';
 import { importDistricts, importFunds, importMunicipalities } from './funds/import-history/registry.ts';
 import { checkDisbursementLimits, importAnnualities, importAssignments, importDisbursements, importLines, lockMoneyLimits, refreshHistoryTotals } from './funds/import-history/money.ts';
 
@@ -81,38 +81,59 @@ export const importExchange = async (ctx: ServiceContext, actor: Actor, source: 
       // every error of every file (EXCHANGE.md), and nothing is stored while any exists.
       const issues = new IssueList(fileRank);
       issues.addFormatted(reading.errors, reading.omittedErrors);
-      const r = reading.records;
-      const f = (key: string) => nameOf(reading.files, key);
       const history = historyStep(ctx, tx, actor, issues);
       // Before anything reads a sum the files add to, and before the audit head is taken.
+      const r = reading.records;
       await lockMoneyLimits(history, r.linee, r.assegnazioni, r.liquidazioni);
-      const counts: Record<string, Counts> = {};
-      const step = async (key: string, present: boolean, run: () => Promise<Counts>) => {
-        if (present) counts[key] = await run();
-      };
-      await step('distretti', r.distretti.length > 0, () => importDistricts(history, r.distretti));
-      await step('comuni', r.comuni.length > 0, () => importMunicipalities(history, r.comuni, f('comuni')));
-      await step('fondi', r.fondi.length > 0, () => importFunds(history, r.fondi));
-      await step('annualita', r.annualita.length > 0, () => importAnnualities(history, r.annualita, f('annualita')));
-      await step('linee', r.linee.length > 0, () => importLines(history, r.linee, f('linee')));
-      await step('assegnazioni', r.assegnazioni.length > 0, () => importAssignments(history, r.assegnazioni, f('assegnazioni')));
-      await step('liquidazioni', r.liquidazioni.length > 0, () => importDisbursements(history, r.liquidazioni, f('liquidazioni')));
-      // Recounted even when the import is refused (the transaction then takes them back): the
-      // disbursement limit is read from them.
-      await refreshHistoryTotals(history, { assignments: r.assegnazioni.length > 0, disbursements: r.liquidazioni.length > 0 });
-      if (r.liquidazioni.length > 0) await checkDisbursementLimits(history, r.liquidazioni, f('liquidazioni'));
-      await step('spese', staging.staged > 0, () => staging.commit(ctx, actor, f('spese'), issues));
-      if (!issues.empty) throw new Rejected(issues.sorted(), issues.count, reading.files);
-      await history.flush();
-      const receipt = await storeReceipt(ctx, tx, actor, reading, counts);
-      const summary = Object.entries(counts).map(([file, c]) => `${file}: ${c.added} aggiunti, ${c.changed} modificati, ${c.unchanged} invariati`);
-      return { ok: true as const, summary, files: reading.files, counts, receipt };
+      // The audit entries of the records are hashed while the statements that store them run.
+      const historyRecords = r.distretti.length + r.comuni.length + r.fondi.length + r.annualita.length + r.linee.length + r.assegnazioni.length + r.liquidazioni.length;
+      if (historyRecords > 0) await history.begin();
+      try {
+        return await storeFolder(ctx, tx, actor, reading, issues, history, staging);
+      } finally {
+        history.discard();
+      }
     });
   } catch (e) {
     if (e instanceof Rejected) return { ok: false, errors: e.errors, count: e.count, files: e.files };
     if (e instanceof DomainError || conflictKind(e) !== null) throw e;
     throw new ImportFailed(e);
   }
+};
+
+/** The files' records checked and stored, in EXCHANGE.md's order; throws Rejected on any error. */
+const storeFolder = async (
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor,
+  reading: FolderReading,
+  issues: IssueList,
+  history: HistoryStep,
+  staging: ReturnType<typeof expenseStaging>,
+): Promise<ImportResult> => {
+  const r = reading.records;
+  const f = (key: string) => nameOf(reading.files, key);
+  const counts: Record<string, Counts> = {};
+  const step = async (key: string, present: boolean, run: () => Promise<Counts>) => {
+    if (present) counts[key] = await run();
+  };
+  await step('distretti', r.distretti.length > 0, () => importDistricts(history, r.distretti));
+  await step('comuni', r.comuni.length > 0, () => importMunicipalities(history, r.comuni, f('comuni')));
+  await step('fondi', r.fondi.length > 0, () => importFunds(history, r.fondi));
+  await step('annualita', r.annualita.length > 0, () => importAnnualities(history, r.annualita, f('annualita')));
+  await step('linee', r.linee.length > 0, () => importLines(history, r.linee, f('linee')));
+  await step('assegnazioni', r.assegnazioni.length > 0, () => importAssignments(history, r.assegnazioni, f('assegnazioni')));
+  await step('liquidazioni', r.liquidazioni.length > 0, () => importDisbursements(history, r.liquidazioni, f('liquidazioni')));
+  // Brought up to date even when the import is refused (the transaction then takes them back):
+  // the disbursement limit is read from them.
+  await refreshHistoryTotals(history, { assignments: r.assegnazioni.length > 0, disbursements: r.liquidazioni.length > 0 });
+  if (r.liquidazioni.length > 0) await checkDisbursementLimits(history, r.liquidazioni, f('liquidazioni'));
+  await step('spese', staging.staged > 0, () => staging.commit(ctx, actor, f('spese'), issues));
+  if (!issues.empty) throw new Rejected(issues.sorted(), issues.count, reading.files);
+  await history.flush();
+  const receipt = await storeReceipt(ctx, tx, actor, reading, counts);
+  const summary = Object.entries(counts).map(([file, c]) => `${file}: ${c.added} aggiunti, ${c.changed} modificati, ${c.unchanged} invariati`);
+  return { ok: true as const, summary, files: reading.files, counts, receipt };
 };
 
 const storeReceipt = async (ctx: ServiceContext, tx: Tx, actor: Actor, reading: FolderReading, stored: Record<string, Counts>): Promise<ImportReceipt> => {

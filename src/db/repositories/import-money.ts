@@ -207,8 +207,8 @@ export const assignmentBreaks = (tx: Tx) =>
 
 /**
  * Σ disbursed ≤ assigned per district, fund and annuality, for the keys given new disbursements:
- * read from the running totals, which refreshStagedMoneyTotals has just recounted for every key
- * of the files (one join instead of two more sums over the tables).
+ * read from the running totals, which addStagedMoneyTotals has just brought up to date for every
+ * key of the files (one join instead of two more sums over the tables).
  */
 export const disbursementBreaks = async (tx: Tx): Promise<LimitBreak[]> => {
   const keys = ['fund_code', 'annuality', 'district_code'];
@@ -237,33 +237,24 @@ export const refreshStatistics = async (tx: Tx, table: 'assignments' | 'disburse
 const ANALYZE_AFTER = 10_000;
 
 /**
- * district_fund_totals.assigned and .disbursed recounted for every district, fund and annuality
- * the staged assignments and disbursements name (the recount a row-by-row write makes for one
- * key). The rows are locked first, in key order, and recounted by the next statement: under READ
- * COMMITTED that statement sees every write committed before the locks were granted, so a
- * concurrent writer of the same key (under another limit's lock) is never overwritten by an
- * older count.
+ * district_fund_totals.assigned and .disbursed raised, for every district, fund and annuality,
+ * by the new assignments and disbursements the import has just stored (the stages' rows with
+ * status 'new', which are exactly the rows inserted): every write keeps the totals equal to a
+ * recount of their key in the same transaction, so the recount after this import is the stored
+ * total plus what it added. One statement, rows locked in key order; `x = x + added` is applied
+ * to the newest version of a row, so a concurrent writer of the same key (under another limit's
+ * lock) is never overwritten.
  */
-export const refreshStagedMoneyTotals = async (tx: Tx, stages: readonly string[]): Promise<void> => {
-  if (stages.length === 0) return;
-  await tx.execute(sql.raw(`create temp table history_total_keys on commit drop as ${stages.map((s) => `select distinct district_code, fund_code, annuality from ${s}`).join(' union ')}`));
+export const addStagedMoneyTotals = async (tx: Tx, files: { assignments: boolean; disbursements: boolean }): Promise<void> => {
+  const parts = [
+    ...(files.assignments ? [`select district_code, fund_code, annuality, amount as a, 0::bigint as d from ${ASSIGNMENT_STAGE} where status = 'new'`] : []),
+    ...(files.disbursements ? [`select district_code, fund_code, annuality, 0::bigint as a, amount as d from ${DISBURSEMENT_STAGE} where status = 'new'`] : []),
+  ];
+  if (parts.length === 0) return;
   await tx.execute(
-    sql.raw(`insert into district_fund_totals (district_code, fund_code, annuality)
-      select district_code, fund_code, annuality from history_total_keys order by district_code, fund_code, annuality
-      on conflict (district_code, fund_code, annuality) do update set assigned = district_fund_totals.assigned`),
-  );
-  const inKeys = `(x.district_code, x.fund_code, x.annuality) in (select district_code, fund_code, annuality from history_total_keys)`;
-  // One pass of sums (hashed, no sort): what each key has assigned and disbursed, zero for none.
-  await tx.execute(
-    sql.raw(`
-    update district_fund_totals t set assigned = u.a, disbursed = u.d
-    from (
-      select district_code, fund_code, annuality, sum(a) as a, sum(d) as d from (
-        select district_code, fund_code, annuality, 0::bigint as a, 0::bigint as d from history_total_keys
-        union all select x.district_code, x.fund_code, x.annuality, x.amount, 0 from assignments x where ${inKeys}
-        union all select x.district_code, x.fund_code, x.annuality, 0, x.amount from disbursements x where ${inKeys}
-      ) v group by district_code, fund_code, annuality
-    ) u
-    where t.district_code = u.district_code and t.fund_code = u.fund_code and t.annuality = u.annuality`),
+    sql.raw(`insert into district_fund_totals as t (district_code, fund_code, annuality, assigned, disbursed)
+      select district_code, fund_code, annuality, sum(a), sum(d) from (${parts.join(' union all ')}) v
+      group by district_code, fund_code, annuality order by district_code, fund_code, annuality
+      on conflict (district_code, fund_code, annuality) do update set assigned = t.assigned + excluded.assigned, disbursed = t.disbursed + excluded.disbursed`),
   );
 };

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalJson, keyedHash, unkeyedHash, type AuditContent } from './chain.ts';
+import fc from 'fast-check';
+import { asStoredJson, canonicalJson, chainedTextOfParts, keyedHash, keyedHashOfText, unkeyedHash, type AuditContent } from './chain.ts';
 import { auditKey } from './keying.ts';
 
 const content: AuditContent = { seq: 1, at: '2026-01-01T10:00:00.000Z', actor: 'admin', action: 'act.create', entityType: 'act', entityId: '1', before: null, after: { n: 1 }, actId: null };
@@ -26,5 +27,33 @@ describe('audit chain hashes', () => {
     assert.notEqual(h, keyedHash(key, { ...content, actor: 'altro' }, '0'.repeat(64)));
     assert.notEqual(h, keyedHash(key, { ...content, after: { n: 2 } }, '0'.repeat(64)));
     assert.notEqual(h, keyedHash(key, content, '1'.repeat(64)));
+  });
+  it('hashes an entry from its before and after in canonical JSON exactly as keyedHash hashes it', () => {
+    // what a record's before and after can hold: bigints (cents), dates, nested objects, gaps
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.boolean(),
+        fc.integer(),
+        fc.double(),
+        fc.bigInt(),
+        fc.string({ unit: 'binary' }),
+        fc.date({ noInvalidDate: true }),
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.string(), tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, value, fc.nat(), fc.string(), fc.option(fc.nat()), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), (before, after, seq, text, actId, prev) => {
+        const head = { seq, at: '2026-12-04T10:00:00.000Z', actor: text, action: 'assignment.import', entityType: 'assignment', entityId: `F01/${text}`, actId };
+        // auditContent stores before and after as asStoredJson gives them
+        const whole: AuditContent = { ...head, before: asStoredJson(before), after: asStoredJson(after) };
+        const json = (v: unknown) => (v === undefined || v === null ? 'null' : canonicalJson(v));
+        assert.equal(keyedHashOfText(key, chainedTextOfParts(head, json(before), json(after), prev)), keyedHash(key, whole, prev));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -63,6 +63,18 @@ const chainedText = (content: AuditContent, prevHash: string): string =>
     content.actId,
   ]);
 
+/**
+ * The very text chainedText gives, for an entry whose `before` and `after` the caller has already
+ * written as canonical JSON (`canonicalJson(v)`, 'null' for none): a bulk append computes each once
+ * and stores the same text, instead of normalising, re-parsing and re-writing them per entry.
+ * canonicalJson is idempotent on its own output, so the hash is the same (chain.test.ts).
+ */
+export const chainedTextOfParts = (content: Omit<AuditContent, 'before' | 'after'>, beforeJson: string, afterJson: string, prevHash: string): string =>
+  `[${JSON.stringify(prevHash)},${canonicalJson(content.seq)},${canonicalJson(content.at)},${canonicalJson(content.actor)},${canonicalJson(content.action)},${canonicalJson(content.entityType)},${canonicalJson(content.entityId)},${beforeJson},${afterJson},${canonicalJson(content.actId)}]`;
+
+/** HMAC-SHA-256 of a chained text under the installation's key: keyedHash of chainedTextOfParts. */
+export const keyedHashOfText = (key: AuditKey, text: string): string => createHmac('sha256', key.secret).update(text).digest('hex');
+
 /** The hash of every entry written before the chain was keyed: anyone can recompute it. */
 export const unkeyedHash = (content: AuditContent, prevHash: string): string => createHash('sha256').update(chainedText(content, prevHash)).digest('hex');
 

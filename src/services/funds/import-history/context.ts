@@ -4,8 +4,7 @@
  * (src/db/repositories/audit-bulk.ts), one entry per record as the row-by-row import wrote them.
  */
 import type { Database, Tx } from '../../../db/client.ts';
-import type { AuditInput } from '../../../db/repositories/audit.ts';
-import { appendAuditEntries } from '../../../db/repositories/audit-bulk.ts';
+import { AuditBatch } from '../../../db/repositories/audit-bulk.ts';
 import type { Actor } from '../../../domain/auth/actor.ts';
 import type { ServiceContext } from '../../context.ts';
 import { auditInputOf, type Change } from '../../audit-log.ts';
@@ -17,29 +16,35 @@ export interface HistoryStep {
   readonly tx: Tx;
   readonly actor: Actor;
   readonly issues: IssueList;
+  /** starts hashing the entries ahead, while the import's statements run (AuditBatch) */
+  begin(): Promise<void>;
   /** records the change in the audit trail (appended with the others at the end) */
   record(change: Change): void;
-  /** the audit entries recorded so far, appended to the chain; then none is pending */
+  /** the audit entries recorded, appended to the chain (once, at the end) */
   flush(): Promise<number>;
+  /** the import is given up: no more hashing ahead */
+  discard(): void;
 }
 
 export const historyStep = (ctx: ServiceContext, tx: Tx, actor: Actor, issues: IssueList): HistoryStep => {
   const at = ctx.now();
-  let pending: AuditInput[] = [];
+  const batch = new AuditBatch();
   return {
     ctx,
     database: ctx.database,
     tx,
     actor,
     issues,
+    async begin() {
+      // Without a key nothing is hashed ahead; flush then fails as every audited write does.
+      const key = ctx.audit.key;
+      if (key) await batch.begin(tx, key);
+    },
     record(change) {
-      pending.push(auditInputOf(at, actor, change));
+      batch.push(auditInputOf(at, actor, change));
     },
-    async flush() {
-      const entries = pending;
-      pending = [];
-      return appendAuditEntries(ctx.database, tx, ctx.audit.writingKey(), entries);
-    },
+    flush: () => batch.append(ctx.database, tx, ctx.audit.writingKey()),
+    discard: () => batch.discard(),
   };
 };
 

@@ -32,7 +32,7 @@ import {
   lineStageColumns,
   newRows,
   programmingBreaks,
-  refreshStagedMoneyTotals,
+  addStagedMoneyTotals,
   refreshStatistics,
   roomForSums,
   storeAnnualities,
@@ -199,6 +199,5 @@ export const checkDisbursementLimits = async (step: HistoryStep, records: readon
   });
 };
 
-/** The running totals of every district, fund and annuality the files name, recounted in one statement. */
-export const refreshHistoryTotals = (step: HistoryStep, files: { assignments: boolean; disbursements: boolean }) =>
-  refreshStagedMoneyTotals(step.tx, [...(files.assignments ? [ASSIGNMENT_STAGE] : []), ...(files.disbursements ? [DISBURSEMENT_STAGE] : [])]);
+/** The running totals of every district, fund and annuality the files add to, brought up to date in one statement. */
+export const refreshHistoryTotals = (step: HistoryStep, files: { assignments: boolean; disbursements: boolean }) => addStagedMoneyTotals(step.tx, files);
