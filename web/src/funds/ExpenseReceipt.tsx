@@ -11,7 +11,7 @@ export function ExpenseReceipt({ receipt }: { receipt: UploadReceipt }) {
       <h3 id="expense-receipt-title" className="h5">
         {t('funds.upload.receiptTitle')}
       </h3>
-      <p className="small">{t('funds.upload.receiptIntro', { lines: formatInteger(receipt.stored), amount: formatCents(receipt.amount) })}</p>
+      <p className="small">{t('funds.upload.receiptIntro', { lines: receipt.stored, shown: formatInteger(receipt.stored), amount: formatCents(receipt.amount) })}</p>
       {receipt.files.map((f) => (
         <dl className="row mb-2" key={f.sha256}>
           <dt className="col-sm-3">{t('funds.upload.file')}</dt>

@@ -47,7 +47,7 @@ export function ReportDeadline({ report }: { report: Report }) {
             <div className="card-body p-3">
               <p className="small text-uppercase fw-semibold mb-1">{t('funds.report.totals')}</p>
               <p className="h5 mb-1 report-total">{formatCents(report.total)}</p>
-              <p className="mb-0">{t('funds.report.lineCount', { count: formatInteger(report.lineCount) })}</p>
+              <p className="mb-0">{t('funds.report.lineCount', { count: report.lineCount, shown: formatInteger(report.lineCount) })}</p>
             </div>
           </div>
         </div>

@@ -186,7 +186,7 @@ export function ReportPage({ code, year, user }: { code: string; year: number; u
             <h2 id="submit-title" className="h4">
               {t('funds.report.submitTitle')}
             </h2>
-            <p>{t('funds.report.submitIntro', { count: formatInteger(r.lineCount), total: formatCents(r.total) })}</p>
+            <p>{t('funds.report.submitIntro', { count: r.lineCount, shown: formatInteger(r.lineCount), total: formatCents(r.total) })}</p>
             {!confirming ? (
               <Button color="primary" onClick={() => { setConfirming(true); window.setTimeout(() => document.getElementById('submit-confirm')?.focus(), 0); }} disabled={r.lineCount === 0}>
                 {t('funds.report.submit')}
@@ -194,7 +194,7 @@ export function ReportPage({ code, year, user }: { code: string; year: number; u
             ) : (
               <div role="alertdialog" aria-labelledby="submit-confirm-text" className="border border-warning rounded p-3">
                 <p id="submit-confirm-text" className="fw-semibold">
-                  {t('funds.report.submitConfirm', { year, count: formatInteger(r.lineCount), total: formatCents(r.total) })}
+                  {t('funds.report.submitConfirm', { year, count: r.lineCount, shown: formatInteger(r.lineCount), total: formatCents(r.total) })}
                 </p>
                 <div className="d-flex gap-2">
                   <Button id="submit-confirm" color="primary" onClick={() => void submit()} disabled={submitting.busy}>

@@ -57,7 +57,7 @@ export function SplitPreview({ idPrefix, title, criterion, shares, names, expect
           <tfoot>
             <tr>
               <th scope="row" colSpan={2}>
-                {t('funds.assign.sum', { count: formatInteger(shares.length) })}
+                {t('funds.assign.sum', { count: shares.length, shown: formatInteger(shares.length) })}
               </th>
               <td className="text-end fw-bold assign-preview-sum">{formatCents(sum)}</td>
             </tr>

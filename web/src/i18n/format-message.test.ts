@@ -24,3 +24,13 @@ test('every message of both catalogs parses, and fills its placeholders', () => 
     }
   }
 });
+
+test('the catalogs say "1 spesa" and "3.000 spese", "1 expense" and "2 expenses"', () => {
+  const it = catalogs.it['funds.report.lineCount'];
+  const en = catalogs.en['funds.report.lineCount'];
+  assert.equal(formatMessage('it', it, { count: 1, shown: '1' }), '1 spesa');
+  assert.equal(formatMessage('it', it, { count: 3000, shown: '3.000' }), '3.000 spese');
+  assert.equal(formatMessage('en', en, { count: 1, shown: '1' }), '1 expense');
+  assert.equal(formatMessage('en', en, { count: 2, shown: '2' }), '2 expenses');
+  assert.equal(formatMessage('it', catalogs.it['funds.assign.done'], { line: 'L1', amount: '€ 5,00', count: 1 }), 'Linea L1 assegnata: € 5,00 a 1 distretto.');
+});
