@@ -69,6 +69,7 @@ export const Report = Type.Object({
   daysLate: Type.Union([Type.Integer(), Type.Null()]),
   lineCount: Type.Integer(),
   total: Money,
+  receipt: Type.Union([Type.Integer(), Type.Null()], { description: "La ricevuta dell'invio (GET /api/receipts/{id}/pdf), una volta inviato" }),
   lines: pageOf(ExpenseLine),
 });
 export type Report = Static<typeof Report>;

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { pdfText } from '../support/pdf-text.ts';
 import { assertAccessible, demoInfo, demoUser, launchBrowser, signIn, startTestServer, type DemoInfo } from './server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -54,6 +55,14 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** The text of the PDF a link downloads, fetched with the page's session (pdf.js, test/support/pdf-text.ts). */
+async function pdfOfLink(page: Page, link: Locator): Promise<string> {
+  const href = await link.getAttribute('href');
+  assert.ok(href, 'the link has an address');
+  const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href);
+  return (await pdfText(new Uint8Array(bytes))).join('\n').replace(/\s+/g, ' ');
+}
 
 describe('funds journeys', () => {
   test('a region officer reads the FNPS 2024 dashboard, records a new annuality from a decree, programmes, assigns and disburses it', async () => {
@@ -258,6 +267,11 @@ describe('funds journeys', () => {
     assert.match(await page.locator('.receipt-at').innerText(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     assert.match((await page.getByRole('link', { name: 'Scarica ricevuta' }).getAttribute('href')) ?? '', /^\/api\/receipts\/\d+\?download=true$/);
     await page.getByText('Salvate 2 spese per € 3.500,50 nella bozza del rendiconto.').waitFor();
+    // the receipt as a PDF the district keeps, read back
+    const uploadPdf = await pdfOfLink(page, page.getByRole('link', { name: 'Scarica la ricevuta in PDF' }));
+    for (const expected of ['Ricevuta di caricamento della rendicontazione', 'spese-lt2-2025.csv', `SHA-256: ${createHash('sha256').update(readFileSync(good)).digest('hex')}`, '€ 3.500,50', '(ora di Roma)']) {
+      assert.ok(uploadPdf.includes(expected), `"${expected}" nella ricevuta: ${uploadPdf}`);
+    }
     await lines.getByRole('rowheader', { name: `MAND-${stamp}-3` }).waitFor();
     await page.locator('.report-total').getByText('€ 4.735,06').waitFor();
     await assertAccessible(page, 'rendiconto 2025 con ricevuta');
@@ -267,6 +281,20 @@ describe('funds journeys', () => {
     await page.getByText('Confermi l’invio del rendiconto 2025 con 3 spese per € 4.735,06?').waitFor();
     await page.getByRole('button', { name: 'Sì, invia il rendiconto' }).click();
     await page.getByText('Rendiconto 2025 inviato.').waitFor();
+    await page.locator('.report-status').filter({ hasText: /^Inviato$/ }).waitFor();
+    const submissionPdf = await pdfOfLink(page, page.locator('a.report-receipt'));
+    for (const expected of ['Ricevuta di invio della rendicontazione', 'Spese inviate 3', 'Importo inviato € 4.735,06']) {
+      assert.ok(submissionPdf.includes(expected), `"${expected}" nella ricevuta d'invio: ${submissionPdf}`);
+    }
+    // every receipt of the district, listed with its PDF
+    await page.goto(`${server.url}/ricevute`);
+    await page.getByRole('heading', { level: 1, name: 'Ricevute' }).waitFor();
+    const receiptRows = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^RIC-\d{6}$/ }) });
+    await receiptRows.first().waitFor();
+    assert.equal(await receiptRows.first().getByRole('cell', { name: 'Invio del rendiconto' }).count(), 1, 'newest first: the submission');
+    assert.ok((await page.getByRole('cell', { name: 'spese-lt2-2025.csv' }).count()) >= 1);
+    await assertAccessible(page, 'ricevute del distretto');
+    await page.goBack();
     await page.locator('.report-status').filter({ hasText: /^Inviato$/ }).waitFor();
     assert.equal(await page.locator('.report-deadline').innerText(), '31/03/2026');
     assert.match(await page.locator('.report-deadline-status').innerText(), /^Inviato il \d{2}\/\d{2}\/\d{4}, (nei termini|in ritardo di \d+ giorni)$/);

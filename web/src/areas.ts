@@ -10,6 +10,7 @@ import { performanceNav, performanceRoutes } from './performance/area.tsx';
 import { usersNav, usersRoutes } from './users/area.tsx';
 import { securityNav, securityRoutes } from './security/area.tsx';
 import { accountRoutes } from './account/area.tsx';
+import { receiptsNav, receiptsRoutes } from './receipts/area.tsx';
 
 export interface AreaRoute {
   pattern: string;
@@ -26,5 +27,5 @@ export interface AreaNav {
   allowed?: (user: User) => boolean;
 }
 
-export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...performanceRoutes, ...usersRoutes, ...securityRoutes, ...accountRoutes];
-export const areaNav = (): AreaNav[] => [...fundsNav, ...performanceNav, ...usersNav, ...securityNav];
+export const areaRoutes = (): AreaRoute[] => [...fundsRoutes, ...receiptsRoutes, ...performanceRoutes, ...usersRoutes, ...securityRoutes, ...accountRoutes];
+export const areaNav = (): AreaNav[] => [...fundsNav, ...receiptsNav, ...performanceNav, ...usersNav, ...securityNav];

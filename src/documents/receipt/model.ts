@@ -4,16 +4,9 @@
  * a stored receipt, never from the request, so a copy downloaded later is the same document.
  */
 import type { Cents } from '../../domain/money.ts';
+import type { ReceiptFileFact, ReceiptKind } from '../../domain/receipts.ts';
 
-export type ReceiptKind = 'upload' | 'import' | 'submission';
-
-export interface ReceiptFile {
-  readonly name: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  /** data lines read from it, when it is a table */
-  readonly lines?: number;
-}
+export type { ReceiptKind };
 
 export interface ReceiptDocumentModel {
   readonly id: number;
@@ -26,14 +19,13 @@ export interface ReceiptDocumentModel {
   readonly district: string | null;
   /** the report's year, for an upload or a submission */
   readonly year: number | null;
-  readonly files: readonly ReceiptFile[];
+  readonly files: readonly ReceiptFileFact[];
   /** labelled figures: "Righe di spesa" → 1.234, "Importo rendicontato" → cents */
   readonly totals: ReadonlyArray<{ readonly label: string; readonly value: Cents | number }>;
   readonly installation: string;
 }
 
-/** `RIC-000123`: the receipt's protocol number, the same on screen, in the PDF and in the audit log. */
-export const receiptProtocol = (id: number): string => `RIC-${String(id).padStart(6, '0')}`;
+export { receiptProtocol } from '../../domain/receipts.ts';
 
 export const RECEIPT_TITLES: Record<ReceiptKind, string> = {
   upload: 'Ricevuta di caricamento della rendicontazione',

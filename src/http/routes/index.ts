@@ -9,6 +9,7 @@ import { performanceRoutes } from './performance.ts';
 import { userRoutes } from './users.ts';
 import { securityEventRoutes } from './security-events.ts';
 import { todoRoutes } from './todo.ts';
+import { receiptRoutes } from './receipts.ts';
 import { bodyEmblemRoutes } from './body-emblem.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
@@ -20,5 +21,6 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(userRoutes(ctx));
   await app.register(securityEventRoutes(ctx));
   await app.register(todoRoutes(ctx));
+  await app.register(receiptRoutes(ctx));
   await app.register(bodyEmblemRoutes(ctx));
 };

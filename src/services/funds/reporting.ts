@@ -6,6 +6,7 @@
  * first takes the report's lock (src/db/locks.ts `expense_report`); submission then takes the
  * locks of the fund annualities its lines count in. The SQL is in src/db/repositories/funds/.
  */
+import { submissionReceiptOf } from '../../db/repositories/receipts.ts';
 import * as reports from '../../db/repositories/funds/reporting.ts';
 import type { ExpenseLineRow, ReportRow } from '../../db/repositories/funds/reporting.ts';
 import { findDistrict } from '../../db/repositories/funds/references.ts';
@@ -123,6 +124,8 @@ export const getReport = async (ctx: ServiceContext, actor: Actor, district: str
     daysLate: report?.daysLate ?? null,
     lineCount: totals.lines,
     total: totals.total,
+    /** the receipt of the submission, once submitted */
+    receipt: report?.status === 'submitted' ? await submissionReceiptOf(db, report.id) : null,
     lines: { items: lines.map(lineView), total: totals.lines, page: request.page, pageSize: limit },
   };
 };
@@ -309,12 +312,22 @@ export const submitReport = async (ctx: ServiceContext, actor: Actor, district: 
     const daysLate = late ? daysBetween(reportDeadline(year), submittedOn) : 0;
     for (const s of sums) await addExpenseDelta(tx, { districtCode: district, fundCode: s.fund, annuality: s.annuality }, { reported: s.amount, recognised: 0n, lines: s.lines });
     await reports.markSubmitted(tx, report.id, { submittedAt: ctx.now(), submittedOn, late, daysLate, submittedBy: actorName(actor) });
+    // the receipt the district keeps: what was sent, when, by whom (a PDF from GET /api/receipts/:id/pdf)
+    const totals = sums.map((s) => ({ fund: s.fund, annuality: s.annuality, amount: s.amount.toString() }));
+    const receipt = await reports.insertReceipt(tx, {
+      at: ctx.now(),
+      actor: actorName(actor),
+      districtCode: district,
+      reportId: report.id,
+      files: { files: [] },
+      stored: { submission: { year, lines: sums.reduce((n, s) => n + s.lines, 0), amount: sums.reduce((a, s) => a + s.amount, 0n).toString(), totals, late, daysLate } },
+    });
     await recordChange(ctx, tx, actor, {
       action: late ? 'report.submit_late' : 'report.submit',
       entityType: 'expense_report',
       entityId: `${district}/${year}`,
       before: { status: 'draft' },
-      after: { status: 'submitted', submittedOn, late, daysLate, totals: sums.map((s) => ({ fund: s.fund, annuality: s.annuality, amount: s.amount.toString() })) },
+      after: { status: 'submitted', submittedOn, late, daysLate, totals, receipt },
     });
   });
   return getReport(ctx, actor, district, year, { page: 1, pageSize: 20 });

@@ -3,6 +3,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { pathOf } from '../api.ts';
 import { formatBytes, formatCents, formatDateTime, formatInteger } from '../format.ts';
 import { getReceipt, type UploadReceipt } from '../../../src/contract/fund-reporting.ts';
+import { getReceiptPdf } from '../../../src/contract/receipts.ts';
 
 export function ExpenseReceipt({ receipt }: { receipt: UploadReceipt }) {
   const t = useT();
@@ -32,6 +33,9 @@ export function ExpenseReceipt({ receipt }: { receipt: UploadReceipt }) {
         <dt className="col-sm-3">{t('funds.upload.receiptNumber')}</dt>
         <dd className="col-sm-9">{receipt.id}</dd>
       </dl>
+      <a href={pathOf(getReceiptPdf.url, { id: receipt.id })} download className="btn btn-success btn-sm me-2">
+        {t('receipts.pdfLink')}
+      </a>
       <a href={`${pathOf(getReceipt.url, { id: receipt.id })}?download=true`} download className="btn btn-outline-success btn-sm">
         {t('funds.upload.download')}
       </a>

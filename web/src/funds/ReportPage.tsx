@@ -19,6 +19,9 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
 import { getDistrict } from '../../../src/contract/registry.ts';
 import { deleteExpenseLine, getReport, submitReport, type ExpenseLine } from '../../../src/contract/fund-reporting.ts';
+import { getReceiptPdf } from '../../../src/contract/receipts.ts';
+import { receiptProtocol } from '../../../src/domain/receipts.ts';
+import { pathOf } from '../api.ts';
 import { useFunds } from './hooks.ts';
 import { Forbidden, isForbidden } from './DistrictFundsPage.tsx';
 import { canReportFor } from './util.ts';
@@ -118,7 +121,16 @@ export function ReportPage({ code, year, user }: { code: string; year: number; u
         </div>
       )}
       <ErrorAlert error={failure} />
-      {r && r.status === 'submitted' && <Alert fade={false} color="info">{t('funds.report.submittedNote')}</Alert>}
+      {r && r.status === 'submitted' && (
+        <Alert fade={false} color="info">
+          <p className="mb-2">{t('funds.report.submittedNote')}</p>
+          {r.receipt !== null && (
+            <a href={pathOf(getReceiptPdf.url, { id: r.receipt })} download className="btn btn-primary btn-sm report-receipt">
+              {t('receipts.submissionReceipt', { protocol: receiptProtocol(r.receipt) })} — {t('receipts.download')}
+            </a>
+          )}
+        </Alert>
+      )}
       {editable && (
         <>
           <ExpenseLineForm code={code} year={year} funds={funds.data ?? []} onSaved={(l) => afterSave(t('funds.report.saved', { document: l.document, amount: formatCents(l.amount) }))} />

@@ -13,6 +13,8 @@ import { usersEn, usersIt } from '../users/messages.ts';
 import { securityEn, securityIt } from '../security/messages.ts';
 import { accountEn, accountIt } from '../account/messages.ts';
 import { todoIt } from '../todo/messages.it.ts';
+import { receiptsIt } from '../receipts/messages.it.ts';
+import { receiptsEn } from '../receipts/messages.en.ts';
 import { todoEn } from '../todo/messages.en.ts';
 
 const it = {
@@ -22,6 +24,7 @@ const it = {
   ...securityIt,
   ...accountIt,
   ...todoIt,
+  ...receiptsIt,
   // Shell
   'app.region': 'Regione Lazio',
   'app.name': 'Regia',
@@ -381,6 +384,7 @@ const en: Catalog = {
   ...securityEn,
   ...accountEn,
   ...todoEn,
+  ...receiptsEn,
   'app.region': 'Lazio Region',
   'app.name': 'Regia',
   'app.tagline': 'Governance of the integrated system of social services',

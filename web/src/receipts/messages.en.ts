@@ -1,0 +1,25 @@
+import type { receiptsIt } from './messages.it.ts';
+
+export const receiptsEn: Record<keyof typeof receiptsIt, string> = {
+  'receipts.nav': 'Receipts',
+  'receipts.navText': 'The receipts of uploads, report submissions and imports, as PDF with a protocol number.',
+  'receipts.title': 'Receipts',
+  'receipts.intro': 'Every upload, report submission and import leaves a receipt: protocol number, date and time, who handed it in, the files with their SHA-256 fingerprint and the totals. Download it as PDF and keep it.',
+  'receipts.caption': 'Receipts, newest first',
+  'receipts.colProtocol': 'Protocol',
+  'receipts.colKind': 'Kind',
+  'receipts.colAt': 'Date and time',
+  'receipts.colActor': 'Handed in by',
+  'receipts.colDistrict': 'District',
+  'receipts.colFiles': 'Files',
+  'receipts.colPdf': 'PDF',
+  'receipts.kind.upload': 'Expense upload',
+  'receipts.kind.submission': 'Report submission',
+  'receipts.kind.import': 'Data import',
+  'receipts.download': 'Download PDF',
+  'receipts.downloadOf': 'Download PDF: receipt {protocol}',
+  'receipts.empty': 'No receipts yet: they appear here after the first upload, submission or import.',
+  'receipts.what': 'receipts',
+  'receipts.pdfLink': 'Download the receipt as PDF',
+  'receipts.submissionReceipt': 'Receipt of the submission: {protocol}',
+};
