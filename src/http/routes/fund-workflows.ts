@@ -70,6 +70,7 @@ const ExpenseLine = Type.Object({
   recognised: Type.Union([Type.Integer(), Type.Null()]),
   rejectionReason: Type.Union([Type.String(), Type.Null()]),
   submitted: Type.Boolean(),
+  acknowledgedActId: Type.Union([Type.Integer(), Type.Null()], { description: "la presa d'atto che ha chiuso la verifica della spesa" }),
 });
 
 const toExpense = (b: { document: string; fund: string; annuality: number; area: string; description: string; amount: number; paidOn: string }): ExpenseInput => ({ ...b, amount: cents(b.amount) });
@@ -116,6 +117,7 @@ const VerifiedLine = Type.Object({
   status: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
   submitted: Type.Boolean(),
+  acknowledgedActId: Type.Union([Type.Integer(), Type.Null()], { description: "la presa d'atto che ha chiuso la verifica della spesa" }),
 });
 
 const DistrictYear = Type.Object({ code: Code, year: Year });

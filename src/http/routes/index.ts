@@ -9,6 +9,7 @@ import { performanceRoutes } from './performance.ts';
 import { userRoutes } from './users.ts';
 import { securityEventRoutes } from './security-events.ts';
 import { todoRoutes } from './todo.ts';
+import { fundClosingRoutes } from './fund-closing.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   await app.register(fundRoutes(ctx));
@@ -19,4 +20,5 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(userRoutes(ctx));
   await app.register(securityEventRoutes(ctx));
   await app.register(todoRoutes(ctx));
+  await app.register(fundClosingRoutes(ctx));
 };

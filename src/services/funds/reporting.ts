@@ -97,6 +97,8 @@ const lineView = (l: ExpenseLineRow) => ({
   recognised: l.recognised === null ? null : toNumber(cents(l.recognised)),
   rejectionReason: l.rejectionReason,
   submitted: l.submitted,
+  /** the acknowledgement act that closed the line's verification: the district sees the outcome line by line */
+  acknowledgedActId: l.acknowledgedActId,
 });
 
 export const getReport = async (ctx: ServiceContext, actor: Actor, district: string, year: number, request: PageRequest) => {
