@@ -158,3 +158,19 @@ export const recordOffset = endpoint('POST', '/api/receivables/:id/offsets', {
   body: Type.Object({ disbursementId: Type.Optional(Id), amount: Type.Optional(Money) }),
   response: { 200: RecoveryOutcome, ...problemResponses },
 });
+
+export const acknowledgementDocx = endpoint('GET', '/api/acknowledgements/:id/act.docx', {
+  tags,
+  summary: "L'atto di presa d'atto (DD) in DOCX: intestazione, VISTI, CONSIDERATO, DETERMINA con la tabella delle somme",
+  produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  params: IdParams,
+  response: { ...problemResponses },
+});
+
+export const acknowledgementPdf = endpoint('GET', '/api/acknowledgements/:id/act.pdf', {
+  tags,
+  summary: "L'atto di presa d'atto (DD) come bozza PDF",
+  produces: ['application/pdf'],
+  params: IdParams,
+  response: { ...problemResponses },
+});

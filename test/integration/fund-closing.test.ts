@@ -5,6 +5,8 @@ import { testApp, type TestApp, type Session } from '../support/app.ts';
 import { testEngine } from '../support/db.ts';
 import { aDistrict } from '../support/fixtures.ts';
 import { rowsOf } from '../../src/db/client.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { pdfText } from '../support/pdf-text.ts';
 
 type Line = { id: number; document: string; acknowledgedActId: number | null };
 type Compliance = { assigned: number; districts: { district: string; assigned: number; disbursed: number; recognised: number; residual: number }[] };
@@ -67,6 +69,20 @@ describe(`closing the cycle: acknowledgement, redetermination, receivables (${te
     assert.equal((await district.get('/api/funds/FNPS/annualities/2023/acknowledgements?district=D02')).statusCode, 403);
     const again = await region.send('POST', '/api/funds/FNPS/annualities/2023/acknowledgements', { district: 'D01', act: { number: 'G01001', date: '2024-03-10' } });
     assert.equal(again.statusCode, 409);
+
+    // the act as DOCX, read back: its title and the table of sums; and the PDF draft
+    const docx = await district.get(`/api/acknowledgements/${a.id}/act.docx`);
+    assert.equal(docx.statusCode, 200);
+    assert.match(docx.headers['content-disposition'] as string, /presa-d-atto-D01-FNPS-2023-G01000\.docx/);
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+    assert.ok(xml.includes('DETERMINAZIONE N. G01000 del 10/03/2024'));
+    const cells = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]));
+    assert.deepEqual(cells[1], ['FNPS', '2023', '€ 100.000,00', '€ 100.000,00', '€ 80.000,00', '€ 60.000,00', '€ 40.000,00']);
+    const pdf = await region.get(`/api/acknowledgements/${a.id}/act.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.match((await pdfText(pdf.rawPayload)).join('\n'), /VISTI[\s\S]*CONSIDERATO[\s\S]*DETERMINA/);
+    const other = await t.signIn('district_officer', ['D02']);
+    assert.equal((await other.get(`/api/acknowledgements/${a.id}/act.docx`)).statusCode, 404);
   });
 
   it('a reopened verification clears the line acknowledgement and needs a new act', async () => {

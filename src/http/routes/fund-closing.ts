@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import * as contract from '../../contract/fund-closing.ts';
 import { acknowledgeReport, getAcknowledgement, listAcknowledgements } from '../../services/funds/closing/acknowledge.ts';
@@ -6,8 +6,12 @@ import { redetermineResidual } from '../../services/funds/closing/redetermine.ts
 import { ledgerOf, recordOffset, recordRepayment } from '../../services/funds/closing/ledger.ts';
 import { ddInput, destinationInput } from '../../services/funds/closing/inputs.ts';
 import { cents } from '../../domain/money.ts';
+import { acknowledgementActDocx, acknowledgementActPdf } from '../../services/funds/closing/act-document.ts';
 import { actorOf } from '../access.ts';
 import { route } from '../route.ts';
+
+const download = (reply: FastifyReply, type: string, file: { fileName: string; content: Buffer }) =>
+  reply.type(type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
 
 export const fundClosingRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   route(app, contract.acknowledgeReport, 'funds.manage', async (request, reply) => {
@@ -41,4 +45,8 @@ export const fundClosingRoutes = (ctx: ServiceContext) => async (app: FastifyIns
       amount: request.body.amount === undefined ? undefined : cents(request.body.amount),
     }),
   );
+  route(app, contract.acknowledgementDocx, 'funds.read', async (request, reply) =>
+    download(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await acknowledgementActDocx(ctx, actorOf(request), request.params.id)),
+  );
+  route(app, contract.acknowledgementPdf, 'funds.read', async (request, reply) => download(reply, 'application/pdf', await acknowledgementActPdf(ctx, actorOf(request), request.params.id)));
 };

@@ -5,7 +5,22 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../client.ts';
-import { acknowledgements, acts, assignments, disbursements, districts, expenseLines, receivableRecoveries, receivables, redeterminations } from '../../schema/index.ts';
+import {
+  acknowledgements,
+  acts,
+  assignments,
+  disbursements,
+  districts,
+  expenseLines,
+  expenseReports,
+  fundAnnualities,
+  funds,
+  importReceipts,
+  interventionLines,
+  receivableRecoveries,
+  receivables,
+  redeterminations,
+} from '../../schema/index.ts';
 import { cents, type Cents } from '../../../domain/money.ts';
 
 export type AcknowledgementRow = typeof acknowledgements.$inferSelect;
@@ -144,3 +159,45 @@ export const recoveriesOf = (ex: Executor, receivableIds: readonly number[]) =>
         .leftJoin(disbursements, eq(disbursements.id, receivableRecoveries.disbursementId))
         .where(inArray(receivableRecoveries.receivableId, [...receivableIds]))
         .orderBy(asc(receivableRecoveries.id));
+
+/** What the acknowledgement act cites: the district, the fund, the decree and programming acts of the annuality. */
+export const actCitations = async (ex: Executor, district: string, fund: string, annuality: number) => {
+  const [d] = await ex.select({ code: districts.code, name: districts.name, leadBody: districts.leadBody }).from(districts).where(eq(districts.code, district));
+  const [f] = await ex.select({ name: funds.name }).from(funds).where(eq(funds.code, fund));
+  const decree = (
+    await ex
+      .select({ type: acts.type, number: acts.number, date: acts.date, subject: acts.subject })
+      .from(fundAnnualities)
+      .innerJoin(acts, eq(acts.id, fundAnnualities.actId))
+      .where(and(eq(fundAnnualities.fundCode, fund), eq(fundAnnualities.annuality, annuality)))
+  )[0];
+  const programming = await ex
+    .selectDistinct({ type: acts.type, number: acts.number, date: acts.date, subject: acts.subject })
+    .from(interventionLines)
+    .innerJoin(acts, eq(acts.id, interventionLines.actId))
+    .where(and(eq(interventionLines.fundCode, fund), eq(interventionLines.annuality, annuality)))
+    .orderBy(asc(acts.date), asc(acts.number));
+  return { district: d, fundName: f?.name ?? fund, decree, programming };
+};
+
+/** The reports a district's lines on a fund annuality came in, with their receipts, and how the lines were verified. */
+export const reportsAndOutcomes = async (ex: Executor, k: ReportKey) => {
+  const reports = await ex
+    .selectDistinct({ id: expenseReports.id, year: expenseReports.expenseYear, submittedOn: expenseReports.submittedOn })
+    .from(expenseLines)
+    .innerJoin(expenseReports, eq(expenseReports.id, expenseLines.reportId))
+    .where(submittedOf(k))
+    .orderBy(asc(expenseReports.expenseYear));
+  const receipts = reports.length
+    ? await ex.select({ id: importReceipts.id, reportId: importReceipts.reportId }).from(importReceipts).where(inArray(importReceipts.reportId, reports.map((r) => r.id))).orderBy(asc(importReceipts.id))
+    : [];
+  const [o] = await ex
+    .select({
+      total: sql<string>`count(*)`,
+      full: sql<string>`count(*) filter (where ${expenseLines.recognised} = ${expenseLines.amount})`,
+      rejected: sql<string>`count(*) filter (where ${expenseLines.recognised} = 0 and ${expenseLines.rejectionReason} is not null)`,
+    })
+    .from(expenseLines)
+    .where(submittedOf(k));
+  return { reports: reports.map((r) => ({ ...r, receipts: receipts.filter((x) => x.reportId === r.id).map((x) => x.id) })), total: Number(o?.total ?? 0), full: Number(o?.full ?? 0), rejected: Number(o?.rejected ?? 0) };
+};
