@@ -94,6 +94,9 @@ describe(`closing the cycle: acknowledgement, redetermination, receivables (${te
     assert.deepEqual((await lines()).map((l) => l.acknowledgedActId), [first, null]);
     const pending = await region.send('POST', '/api/funds/FNPS/annualities/2023/acknowledgements', { district: 'D01', act: { number: 'G01002', date: '2024-03-10' } });
     assert.match(detail(pending), /1 spesa su 2/);
+    const early = await region.send('POST', '/api/funds/FNPS/annualities/2023/redeterminations', { from: 'D01', amount: 100, to: [{ district: 'D02', amount: 100 }], settlement: 'receivable', act: { number: 'G01900', date: '2024-03-10' } });
+    assert.equal(early.statusCode, 409);
+    assert.match(detail(early), /ancora 1 spesa da verificare/);
     await region.send('POST', `/api/expense-lines/${ft2!.id}/verification`, { action: 'reject', reason: 'spesa non ammissibile' });
     const second = await region.send('POST', '/api/funds/FNPS/annualities/2023/acknowledgements', { district: 'D01', act: { number: 'G01002', date: '2024-03-10' } });
     assert.equal(second.statusCode, 201, second.body);
