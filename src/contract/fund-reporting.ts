@@ -51,6 +51,7 @@ export const ExpenseLine = Type.Object({
   recognised: Type.Union([Money, Type.Null()]),
   rejectionReason: Type.Union([Type.String(), Type.Null()]),
   submitted: Type.Boolean(),
+  acknowledgedActId: Type.Union([Type.Integer(), Type.Null()], { description: "la presa d'atto che ha chiuso la verifica della spesa" }),
   verification: VerificationStatusSchema,
 });
 export type ExpenseLine = Static<typeof ExpenseLine>;

@@ -21,6 +21,7 @@ export const VerifiedLine = Type.Object({
   status: VerificationStatusSchema,
   reason: Type.Union([Type.String(), Type.Null()]),
   submitted: Type.Boolean(),
+  acknowledgedActId: Type.Union([Type.Integer(), Type.Null()], { description: "la presa d'atto che ha chiuso la verifica della spesa" }),
 });
 export type VerifiedLine = Static<typeof VerifiedLine>;
 

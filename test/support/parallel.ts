@@ -33,6 +33,7 @@ export const recountMismatches = async (database: Database, district?: string): 
         select district_code, fund_code, annuality, sum(assigned) as assigned, sum(disbursed) as disbursed, sum(reported) as reported, sum(recognised) as recognised, sum(n) as n from (
           select district_code, fund_code, annuality, amount as assigned, 0 as disbursed, 0 as reported, 0 as recognised, 0 as n from assignments
           union all select district_code, fund_code, annuality, 0, amount, 0, 0, 0 from disbursements
+          union all select district_code, fund_code, annuality, 0, -amount, 0, 0, 0 from receivable_recoveries
           union all select district_code, fund_code, annuality, 0, 0, amount, coalesce(recognised, 0), 1 from expense_lines where submitted
         ) x group by 1, 2, 3)
       select coalesce(t.district_code, r.district_code) || '/' || coalesce(t.fund_code, r.fund_code) || '/' || coalesce(t.annuality, r.annuality) as k

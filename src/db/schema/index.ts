@@ -7,3 +7,4 @@ export * from './performance.ts';
 export * from './regional-funds.ts';
 export * from './sign-in.ts';
 export * from './security-events.ts';
+export * from './fund-closing.ts';

@@ -73,18 +73,23 @@ describe('redetermination of residuals', () => {
     assert.equal(out.state.districts.get(D('D04'))!.assigned, euro('30.000'));
     assert.deepEqual([...out.state.districts.keys()], ['D01', 'D02', 'D03', 'D04']);
   });
-  it('refuses more than the district residual, naming the amounts', () =>
+  it('refuses more than the unspent assignment (assigned − recognised), naming the amounts', () => {
+    // D02: assigned 300.000, recognised 10.000 → unspent 290.000, of which 150.000 never paid
     refuses(
       () =>
         redetermine(fnps2022(), {
           from: D('D02'),
-          amount: euro('140.000,01'),
-          to: [{ kind: 'district', district: D('D01'), amount: euro('140.000,01') }],
+          amount: euro('290.000,01'),
+          to: [{ kind: 'district', district: D('D01'), amount: euro('290.000,01') }],
           settlement: { kind: 'receivable' },
         }),
-      'funds.redetermination.over_residual',
-      /€ 140\.000,01.*€ 140\.000,00/,
-    ));
+      'funds.redetermination.over_unspent',
+      /€ 290\.000,01.*€ 290\.000,00/,
+    );
+    const all = redetermine(fnps2022(), { from: D('D02'), amount: euro('290.000'), to: [{ kind: 'district', district: D('D01'), amount: euro('290.000') }], settlement: { kind: 'receivable' } });
+    // receivable = max(0, disbursed − new assignment) = 150.000 − 10.000
+    assert.deepEqual([all.from.assignedAfter, all.recovered, all.receivable, all.from.residualAfterRecovery], [euro('10.000'), euro('140.000'), euro('140.000'), 0n]);
+  });
   it('refuses destinations that do not add up to the amount', () =>
     refuses(
       () =>
@@ -145,10 +150,14 @@ describe('redetermination properties', () => {
             assert.ok(out.recovered <= amount && out.offset <= next);
             // after the recovery is booked the source has disbursed ≤ assigned again
             assert.ok(source.disbursed - out.recovered <= out.from.assignedAfter);
+            // receivable + offset = max(0, disbursed − new assignment); residuals never negative
+            const excess = source.disbursed - out.from.assignedAfter;
+            assert.equal(out.recovered, excess > 0n ? excess : 0n);
+            assert.ok(out.from.residualAfterRecovery >= 0n && out.from.assignedAfter >= source.recognised);
             accepted += 1;
           } catch (e) {
-            assert.ok(e instanceof DomainError && e.code === 'funds.redetermination.over_residual');
-            assert.ok(amount > source.disbursed - source.recognised);
+            assert.ok(e instanceof DomainError && e.code === 'funds.redetermination.over_unspent');
+            assert.ok(amount > source.assigned - source.recognised);
           }
         }),
       { numRuns: 300 },

@@ -11,7 +11,7 @@ import { conflict, invalid } from '../errors.ts';
 import type { ActRef, Annuality, DistrictCode, DistrictTotals, FundCode } from './types.ts';
 import { ZERO_TOTALS, compareDistrictCodes } from './types.ts';
 import { requirePositiveAmount } from './limits.ts';
-import { residualOf, toDisburseOf } from './residuals.ts';
+import { residualOf, toDisburseOf, unspentOf } from './residuals.ts';
 
 export type RedeterminationDestination =
   | { readonly kind: 'district'; readonly district: DistrictCode; readonly amount: Cents }
@@ -76,12 +76,14 @@ export const redetermine = (state: FundAnnualityState, request: RedeterminationR
     });
   }
   const residual = residualOf(source);
-  if (amount > residual) {
+  // unspent(d) = assigned(d) − recognised(d): what a redetermination may take (DOMAIN.md "exact rules")
+  const unspent = unspentOf(source);
+  if (amount > unspent) {
     throw conflict(
-      'funds.redetermination.over_residual',
-      `Non si possono rideterminare ${formatEuro(amount)} dal distretto ${from}: i suoi residui sul fondo ${state.fund} ${state.annuality} ` +
-        `sono ${formatEuro(residual)} (liquidati ${formatEuro(source.disbursed)}, riconosciuti ${formatEuro(source.recognised)})`,
-      { amount: formatEuro(amount), residual: formatEuro(residual), district: from },
+      'funds.redetermination.over_unspent',
+      `Non si possono rideterminare ${formatEuro(amount)} dal distretto ${from}: la sua assegnazione non spesa sul fondo ${state.fund} ${state.annuality} ` +
+        `è ${formatEuro(max(unspent, ZERO))} (assegnati ${formatEuro(source.assigned)}, riconosciuti ${formatEuro(source.recognised)})`,
+      { amount: formatEuro(amount), unspent: formatEuro(max(unspent, ZERO)), district: from },
     );
   }
   if (amount > source.assigned) {

@@ -11,6 +11,12 @@ import { compareDistrictCodes } from './types.ts';
 /** residual(d) = max(0, disbursed(d) − recognised(d)): money the district holds and has not justified. */
 export const residualOf = (t: Pick<DistrictTotals, 'disbursed' | 'recognised'>): Cents => max(sub(t.disbursed, t.recognised), ZERO);
 
+/** unspent(d) = assigned(d) − recognised(d): what a redetermination may take from the district. */
+export const unspentOf = (t: Pick<DistrictTotals, 'assigned' | 'recognised'>): Cents => sub(t.assigned, t.recognised);
+
+/** excess(d) = max(0, disbursed(d) − assigned(d)): money paid beyond the assignment, to recover. */
+export const excessOf = (t: Pick<DistrictTotals, 'assigned' | 'disbursed'>): Cents => max(sub(t.disbursed, t.assigned), ZERO);
+
 /** toDisburse(d) = assigned(d) − disbursed(d). */
 export const toDisburseOf = (t: Pick<DistrictTotals, 'assigned' | 'disbursed'>): Cents => sub(t.assigned, t.disbursed);
 

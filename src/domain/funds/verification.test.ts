@@ -65,7 +65,14 @@ describe('verifying an expense line', () => {
     const closed = ok(acknowledgeLine(ok(recognisePart(line(), euro('10.000')))));
     assert.equal(closed.acknowledged, true);
     refused(recogniseAll(closed), 'funds.verification.acknowledged');
-    refused(reopenLine(closed), 'funds.verification.acknowledged');
+    refused(acknowledgeLine(closed), 'funds.verification.acknowledged');
+  });
+  it('a reopened acknowledged line loses its acknowledgement: the report needs a new act', () => {
+    const closed = ok(acknowledgeLine(ok(recognisePart(line(), euro('10.000')))));
+    const reopened = ok(reopenLine(closed));
+    assert.deepEqual([reopened.verification, reopened.acknowledged], [PENDING, false]);
+    refused(acknowledgeLine(reopened), 'funds.verification.not_verified');
+    assert.equal(ok(acknowledgeLine(ok(recogniseAll(reopened)))).acknowledged, true);
   });
   it('refuses a line with a non-positive amount', () =>
     refused(recogniseAll({ ...line(), amount: cents(0) }), 'funds.amount.not_positive'));

@@ -30,7 +30,7 @@ export type VerificationAction =
   | { readonly kind: 'recognise_all' }
   | { readonly kind: 'recognise_part'; readonly recognised: Cents; readonly reason?: string }
   | { readonly kind: 'reject'; readonly reason: string }
-  /** back to pending, e.g. after a district's clarification */
+  /** back to pending, e.g. after a district's clarification; on an acknowledged line it clears the acknowledgement */
   | { readonly kind: 'reopen' }
   /** the acknowledgement act closes the verification */
   | { readonly kind: 'acknowledge' };
@@ -63,8 +63,15 @@ const partial = (amount: Cents, recognised: Cents, reason?: string): LineVerific
 
 const nextState = (line: VerifiableLine, action: VerificationAction): Pick<VerifiableLine, 'verification' | 'acknowledged'> => {
   requirePositiveAmount(line.amount, 'della spesa');
-  if (line.acknowledged) {
-    throw conflict('funds.verification.acknowledged', "La verifica della spesa è chiusa dall'atto di presa d'atto: non può essere modificata");
+  // An acknowledged line only reopens: that clears its acknowledgement, and the report then
+  // needs a new act (DOMAIN.md "District reporting"); any other change waits for the reopening.
+  if (line.acknowledged && action.kind !== 'reopen') {
+    throw conflict(
+      'funds.verification.acknowledged',
+      action.kind === 'acknowledge'
+        ? "La spesa è già chiusa da un atto di presa d'atto"
+        : "La verifica della spesa è chiusa dall'atto di presa d'atto: riaprirla prima di modificarla (servirà un nuovo atto)",
+    );
   }
   switch (action.kind) {
     case 'recognise_all':

@@ -11,6 +11,7 @@ import { securityEventRoutes } from './security-events.ts';
 import { todoRoutes } from './todo.ts';
 import { receiptRoutes } from './receipts.ts';
 import { bodyEmblemRoutes } from './body-emblem.ts';
+import { fundClosingRoutes } from './fund-closing.ts';
 
 export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
   await app.register(fundRoutes(ctx));
@@ -23,4 +24,5 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(todoRoutes(ctx));
   await app.register(receiptRoutes(ctx));
   await app.register(bodyEmblemRoutes(ctx));
+  await app.register(fundClosingRoutes(ctx));
 };

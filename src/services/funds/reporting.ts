@@ -101,6 +101,8 @@ const lineView = (l: ExpenseLineRow) => ({
   submitted: l.submitted,
   // a draft line is not verified yet: pending like a submitted one nobody has looked at
   verification: storedVerification({ amount: cents(l.amount), recognised: l.recognised === null ? null : cents(l.recognised), rejectionReason: l.rejectionReason }).status,
+  /** the acknowledgement act that closed the line's verification: the district sees the outcome line by line */
+  acknowledgedActId: l.acknowledgedActId,
 });
 
 export const getReport = async (ctx: ServiceContext, actor: Actor, district: string, year: number, request: PageRequest) => {

@@ -39,6 +39,8 @@ const view = (l: LineRow) => ({
   status: verificationOf(l).status,
   reason: l.rejectionReason,
   submitted: l.submitted,
+  /** the acknowledgement act that closed the line's verification, null while open */
+  acknowledgedActId: l.acknowledgedActId,
 });
 
 export const listLinesToVerify = async (
@@ -90,7 +92,8 @@ export const verifyExpenseLine = async (ctx: ServiceContext, actor: Actor, id: n
     const v = result.line.verification;
     const recognised = v.status === 'pending' ? null : v.recognised;
     const reason = v.status === 'rejected' || v.status === 'partially_recognised' ? (v.reason ?? null) : null;
-    const after = await review.updateLine(tx, id, { recognised, rejectionReason: reason });
+    // a reopened acknowledged line loses its act: the report needs a new acknowledgement
+    const after = await review.updateLine(tx, id, { recognised, rejectionReason: reason, ...(result.line.acknowledged ? {} : { acknowledgedActId: null }) });
     const delta = (recognised ?? 0n) - (before.recognised ?? 0n);
     if (delta !== 0n) await addExpenseDelta(tx, { districtCode: before.districtCode, fundCode: before.fundCode, annuality: before.annuality }, { reported: 0n, recognised: delta, lines: 0 });
     await recordChange(ctx, tx, actor, { action: `expense_line.${input.action}`, entityType: 'expense_line', entityId: id, before: view(before), after: view(after) });

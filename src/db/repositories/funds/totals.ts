@@ -1,7 +1,8 @@
 /**
  * Running totals per district, fund and annuality (district_fund_totals), kept in the writing
  * transaction so that read-outs never scan lines. Assigned and disbursed are recounted from
- * their small tables for the keys a write touched; reported and recognised move by the amounts
+ * their small tables for the keys a write touched (disbursed net of the recoveries on receivables,
+ * DOMAIN.md "Residuals, redetermination, receivables"); reported and recognised move by the amounts
  * of the expense lines written.
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
@@ -43,6 +44,7 @@ export const refreshMoneyTotals = async (ex: Executor, keys: Iterable<TotalsKey>
       update district_fund_totals t set
         assigned = coalesce((select sum(a.amount) from assignments a where a.district_code = t.district_code and a.fund_code = t.fund_code and a.annuality = t.annuality), 0),
         disbursed = coalesce((select sum(p.amount) from disbursements p where p.district_code = t.district_code and p.fund_code = t.fund_code and p.annuality = t.annuality), 0)
+          - coalesce((select sum(r.amount) from receivable_recoveries r where r.district_code = t.district_code and r.fund_code = t.fund_code and r.annuality = t.annuality), 0)
       from (values ${valuesOf(chunk)}) as k(d, f, y)
       where t.district_code = k.d and t.fund_code = k.f and t.annuality = k.y`);
   }
