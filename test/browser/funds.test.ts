@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { pdfText } from '../support/pdf-text.ts';
+import ExcelJS from 'exceljs';
 import { assertAccessible, demoInfo, demoUser, launchBrowser, signIn, startTestServer, type DemoInfo } from './server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -88,6 +89,18 @@ describe('funds journeys', () => {
     assert.equal(await chain.locator('li').count(), 6);
     await page.locator('.funds-chart .recharts-wrapper').waitFor();
     await page.getByRole('table', { name: /Fondo FNPS, annualità 2024: assegnato, liquidato/ }).getByRole('rowheader', { name: /LT2/ }).waitFor();
+    // the table on screen as a spreadsheet: one row per district, amounts in euros for sums
+    const exportHref = await page.getByRole('link', { name: /^Scarica XLSX: / }).getAttribute('href');
+    assert.equal(exportHref, '/api/exports/compliance/FNPS/2024');
+    const exported = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), exportHref);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(exported) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    assert.equal(sheet.getCell('A1').value, 'Cruscotto per distretto – FNPS 2024');
+    assert.equal(sheet.getCell('A3').value, 'Distretto');
+    const districtRows = sheet.getColumn(1).values.slice(4).filter((v) => typeof v === 'string');
+    assert.ok(districtRows.includes('LT2'), `LT2 tra ${districtRows.join(', ')}`);
+    assert.equal(typeof sheet.getCell('B4').value, 'number', 'the assigned amount is a number');
     const blocked2026 = page.locator('.tranche-blocked').filter({ hasText: 'Tranche 2026 bloccata' });
     await blocked2026.waitFor();
     assert.match(await blocked2026.innerText(), /mancano € [\d.]+,\d{2} per arrivare al 75%/);

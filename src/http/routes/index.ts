@@ -10,6 +10,7 @@ import { userRoutes } from './users.ts';
 import { securityEventRoutes } from './security-events.ts';
 import { todoRoutes } from './todo.ts';
 import { receiptRoutes } from './receipts.ts';
+import { exportRoutes } from './exports.ts';
 import { bodyEmblemRoutes } from './body-emblem.ts';
 import { fundClosingRoutes } from './fund-closing.ts';
 
@@ -23,6 +24,7 @@ export const extraRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
   await app.register(securityEventRoutes(ctx));
   await app.register(todoRoutes(ctx));
   await app.register(receiptRoutes(ctx));
+  await app.register(exportRoutes(ctx));
   await app.register(bodyEmblemRoutes(ctx));
   await app.register(fundClosingRoutes(ctx));
 };

@@ -18,6 +18,8 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
 import { ActForm } from './ActForm.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
+import { exportActs } from '../../../src/contract/exports.ts';
+import { ExportLink } from '../components/ExportLink.tsx';
 
 const PAGE_SIZE = 20;
 const noFilters = { q: '', type: '', year: '' };
@@ -46,6 +48,9 @@ export function ActsPage() {
   return (
     <>
       <PageHeading title={t('acts.title')} />
+      <div className="mb-3">
+        <ExportLink endpoint={exportActs} input={{ query: { q: filters.q || undefined, type, year: filters.year ? Number(filters.year) : undefined } }} what={t('acts.title')} />
+      </div>
       <p className="lead">{t('acts.intro')}</p>
       {created && (
         <Alert fade={false} color="success" role="status">

@@ -14,6 +14,8 @@ import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
+import { exportAudit } from '../../../src/contract/exports.ts';
+import { ExportLink } from '../components/ExportLink.tsx';
 
 const PAGE_SIZE = 20;
 const noFilters = { actor: '', entityType: '', action: '', from: '', to: '' };
@@ -85,6 +87,9 @@ export function AuditPage() {
   return (
     <>
       <PageHeading title={t('audit.title')} />
+      <div className="mb-3">
+        <ExportLink endpoint={exportAudit} input={{ query: { ...filters } }} what={t('audit.title')} />
+      </div>
       <p className="lead">{t('audit.intro')}</p>
       <Verify />
       <FilterBar

@@ -18,6 +18,8 @@ import { Paging, ResultCount } from '../components/Paging.tsx';
 import { decideCorrection, listCorrections, type Correction } from '../../../src/contract/fund-review.ts';
 import { correctionStatuses, type CorrectionStatus } from '../../../src/domain/funds/workflow-statuses.ts';
 import { canManageFunds } from './util.ts';
+import { exportCorrections } from '../../../src/contract/exports.ts';
+import { ExportLink } from '../components/ExportLink.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -91,6 +93,9 @@ export function CorrectionsPage() {
   return (
     <>
       <PageHeading title={t('funds.corrections.title')} />
+      <div className="mb-3">
+        <ExportLink endpoint={exportCorrections} input={{ query: { status: status || undefined } }} what={t('funds.corrections.title')} />
+      </div>
       <p className="lead">{t(manager ? 'funds.corrections.introRegion' : 'funds.corrections.introDistrict')}</p>
       <FilterBar
         label={t('funds.corrections.title')}

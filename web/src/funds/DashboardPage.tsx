@@ -29,6 +29,8 @@ import { TransmissionForm } from './TransmissionForm.tsx';
 import { FundChain } from './FundChain.tsx';
 import { TrancheBox } from './TrancheBox.tsx';
 import { DistrictTable } from './DistrictTable.tsx';
+import { exportCompliance } from '../../../src/contract/exports.ts';
+import { ExportLink } from '../components/ExportLink.tsx';
 
 type Action = 'programme' | 'assign' | 'disburse' | 'transmission' | 'gating' | null;
 
@@ -77,6 +79,9 @@ export function DashboardPage({ fund, annuality }: { fund: string; annuality: nu
         </ol>
       </nav>
       <PageHeading title={title} />
+      <div className="mb-3">
+        <ExportLink endpoint={exportCompliance} input={{ params: { fund, annuality } }} what={title} />
+      </div>
       <ErrorAlert error={detail.error} />
       {detail.loading && <Loading />}
       {detail.data && (

@@ -19,6 +19,8 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { Paging, ResultCount } from '../components/Paging.tsx';
 import { useDistrictNames } from './hooks.ts';
 import { centsToInput, centsToJson, parseEuroInput } from './util.ts';
+import { exportExpenseLines } from '../../../src/contract/exports.ts';
+import { ExportLink } from '../components/ExportLink.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -121,6 +123,9 @@ export function VerifyPage({ fund, annuality }: { fund: string; annuality: numbe
         </ol>
       </nav>
       <PageHeading title={t('funds.verify.title', { fund, annuality })} />
+      <div className="mb-3">
+        <ExportLink endpoint={exportExpenseLines} input={{ params: { fund, annuality }, query: { district: filters.district || undefined, status: filters.status } }} what={t('funds.verify.title', { fund, annuality })} />
+      </div>
       <p className="lead">{t('funds.verify.intro')}</p>
       <FilterBar
         label={t('funds.verify.filters')}

@@ -12,6 +12,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { UserForm } from './UserForm.tsx';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
+import { exportUsers } from '../../../src/contract/exports.ts';
+import { ExportLink } from '../components/ExportLink.tsx';
 
 /** What a user may act for: its districts, or its body and centres. */
 const scopeOf = (u: UserRow): string => [...u.districts, ...(u.body ? [u.body] : []), ...u.centres].join(' · ');
@@ -42,6 +44,9 @@ export function UsersPage() {
   return (
     <>
       <PageHeading title={t('users.title')} />
+      <div className="mb-3">
+        <ExportLink endpoint={exportUsers} input={{}} what={t('users.title')} />
+      </div>
       <p className="lead">{t('users.intro')}</p>
       <div role="status" aria-live="polite">
         {notice && (
