@@ -108,7 +108,10 @@ export const correctionsXlsx = async (ctx: ServiceContext, actor: Actor, status:
   return file(ctx, 'Rettifiche', 'Richieste di rettifica', filterLines([['Stato', status ? CORRECTION[status] : undefined]]), [
     { header: 'N.', kind: 'integer', value: (c: C) => c.id },
     { header: 'Distretto', kind: 'text', value: (c: C) => c.district },
-    { header: 'Spesa n.', kind: 'integer', value: (c: C) => c.expenseLineId },
+    { header: 'Documento', kind: 'text', value: (c: C) => c.line?.document ?? `spesa n. ${c.expenseLineId}` },
+    { header: 'Fondo', kind: 'text', value: (c: C) => c.line?.fund ?? '' },
+    { header: 'Annualità', kind: 'integer', value: (c: C) => c.line?.annuality ?? null },
+    { header: 'Importo precedente', kind: 'money', value: (c: C) => (c.before?.amount === undefined ? null : cents(c.before.amount)) },
     { header: 'Nuovo importo', kind: 'money', value: (c: C) => (c.proposed.amount === undefined ? null : cents(c.proposed.amount)) },
     { header: 'Motivo', kind: 'text', value: (c: C) => c.reason, width: 40 },
     { header: 'Stato', kind: 'text', value: (c: C) => CORRECTION[c.status] ?? c.status },

@@ -325,6 +325,10 @@ describe('funds journeys', () => {
     await menu.getByRole('link', { name: 'Rettifiche' }).click();
     await page.getByRole('heading', { level: 1, name: 'Richieste di rettifica' }).waitFor();
     await page.getByRole('cell', { name: 'Importo del mandato trascritto in modo errato' }).waitFor();
+    // named as the district names it, with the old and the new value
+    const requestRow = page.getByRole('row').filter({ hasText: 'Importo del mandato trascritto in modo errato' });
+    await requestRow.getByRole('cell', { name: `MAND-${stamp}-1 · FNPS 2024`, exact: true }).waitFor();
+    await requestRow.getByRole('cell', { name: 'importo € 1.234,56 → € 1.200,00', exact: true }).waitFor();
     await assertAccessible(page, 'rettifiche del distretto');
     await page.context().close();
   });

@@ -80,7 +80,7 @@ describe(`XLSX exports (${testEngine})`, () => {
     const corrected = await d1.send('POST', `/api/expense-lines/${list.items[0]!.id}/corrections`, { amount: 100_000, reason: 'nota di credito' });
     assert.equal(corrected.statusCode, 201, corrected.body);
     const corrections = await xlsx(d1, '/api/exports/corrections?status=pending');
-    assert.deepEqual(corrections.rows.map((r) => [r[1], r[3], r[5]]), [['D01', 1000, 'In attesa']]);
+    assert.deepEqual(corrections.rows.map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[8]]), [['D01', 'FT-1', 'FNPS', 2024, 1234.56, 1000, 'In attesa']]);
   });
 
   it('users for the administrator and the audit log for the auditor; everyone else 403', async () => {

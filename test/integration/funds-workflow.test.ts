@@ -204,6 +204,10 @@ describe(`national fund life cycle and district reporting (${testEngine})`, () =
     assert.equal((await district.send('POST', `/api/corrections/${id}/decision`, { accept: true })).statusCode, 403);
     const decided = await region.send('POST', `/api/corrections/${id}/decision`, { accept: true, note: 'verificata la nota di credito' });
     assert.equal(decided.statusCode, 200, decided.body);
+    // once decided the request still reads as the officer names it: the document, its fund and annuality, old → new
+    const listed = (await region.get('/api/corrections?status=accepted')).json() as { items: { id: number; line: unknown; before: unknown; proposed: unknown }[] };
+    const shown = listed.items.find((x) => x.id === id)!;
+    assert.deepEqual([shown.line, shown.before, shown.proposed], [{ document: 'FT-1', fund: 'FNPS', annuality: 2023 }, { amount: 10_000_000 }, { amount: 9_000_000 }]);
     c = (await region.get('/api/compliance/FNPS/2023')).json() as { recognised: number; reported: number };
     assert.equal(c.reported, 16_000_000 - 1_000_000, "FT-1, FT-3 and FT-24, with FT-1 down by € 10.000");
     assert.equal(c.recognised, 4_000_000, 'the corrected line goes back to verification');

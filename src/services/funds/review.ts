@@ -108,8 +108,10 @@ export interface CorrectionInput {
   reason: string;
 }
 
-/** The stored proposal (its amount in cents as text: JSON has no bigint) as the answer sends it. */
-const proposedOf = (stored: unknown): { amount?: number; area?: string; description?: string } => {
+type Values = { amount?: number; area?: string; description?: string };
+
+/** Stored values (amounts in cents as text: JSON has no bigint) as the answer sends them. */
+const valuesOf = (stored: unknown): Values => {
   const p = (stored ?? {}) as { amount?: unknown; area?: unknown; description?: unknown };
   return {
     ...(typeof p.amount === 'string' || typeof p.amount === 'number' ? { amount: toNumber(cents(BigInt(p.amount))) } : {}),
@@ -118,19 +120,34 @@ const proposedOf = (stored: unknown): { amount?: number; area?: string; descript
   };
 };
 
-const correctionView = (c: CorrectionRow) => ({
-  id: c.id,
-  expenseLineId: c.expenseLineId,
-  district: c.districtCode,
-  reason: c.reason,
-  proposed: proposedOf(c.proposed),
-  status: c.status,
-  requestedBy: c.requestedBy,
-  requestedAt: c.requestedAt.toISOString(),
-  decidedBy: c.decidedBy,
-  decidedAt: c.decidedAt?.toISOString() ?? null,
-  decisionNote: c.decisionNote,
-});
+/** The line a request is about, as officers name it: its document, fund and annuality. */
+export interface CorrectedLine {
+  document: string;
+  fund: string;
+  annuality: number;
+}
+
+const correctionView = (c: CorrectionRow, line: CorrectedLine | null) => {
+  const stored = (c.proposed ?? {}) as { before?: unknown };
+  return {
+    id: c.id,
+    expenseLineId: c.expenseLineId,
+    line,
+    district: c.districtCode,
+    reason: c.reason,
+    proposed: valuesOf(c.proposed),
+    // the line's values when the request was made (requests made before they were kept: null)
+    before: stored.before === undefined ? null : valuesOf(stored.before),
+    status: c.status,
+    requestedBy: c.requestedBy,
+    requestedAt: c.requestedAt.toISOString(),
+    decidedBy: c.decidedBy,
+    decidedAt: c.decidedAt?.toISOString() ?? null,
+    decisionNote: c.decisionNote,
+  };
+};
+
+const lineNamed = (l: LineRow): CorrectedLine => ({ document: l.document, fund: l.fundCode, annuality: l.annuality });
 
 /** A district asks to correct a figure already submitted: never by e-mail, never by overwrite. */
 export const requestCorrection = async (ctx: ServiceContext, actor: Actor, lineId: number, input: CorrectionInput) => {
@@ -149,10 +166,16 @@ export const requestCorrection = async (ctx: ServiceContext, actor: Actor, lineI
       ...(input.amount !== undefined ? { amount: input.amount.toString() } : {}),
       ...(input.area !== undefined ? { area: input.area.trim() } : {}),
       ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+      // what the request would change, kept with it: old → new stays readable once decided
+      before: {
+        ...(input.amount !== undefined ? { amount: line.amount.toString() } : {}),
+        ...(input.area !== undefined ? { area: line.area } : {}),
+        ...(input.description !== undefined ? { description: line.description } : {}),
+      },
     };
     const row = await review.insertCorrection(tx, { expenseLineId: lineId, districtCode: line.districtCode, reason: input.reason.trim(), proposed, status: 'pending', requestedBy: actorName(actor), requestedAt: ctx.now() });
-    await recordChange(ctx, tx, actor, { action: 'correction.request', entityType: 'correction_request', entityId: row.id, after: correctionView(row) });
-    return correctionView(row);
+    await recordChange(ctx, tx, actor, { action: 'correction.request', entityType: 'correction_request', entityId: row.id, after: correctionView(row, lineNamed(line)) });
+    return correctionView(row, lineNamed(line));
   });
 };
 
@@ -160,7 +183,7 @@ export const listCorrections = async (ctx: ServiceContext, actor: Actor, status:
   requirePermission(actor, 'funds.read');
   const { limit, offset } = page(request);
   const { rows, total } = await review.corrections(ctx.database.db, { status, districts: visibleDistricts(actor) }, limit, offset);
-  return { items: rows.map(correctionView), total, page: request.page, pageSize: limit };
+  return { items: rows.map((r) => correctionView(r.correction, r.line)), total, page: request.page, pageSize: limit };
 };
 
 /**
@@ -190,8 +213,8 @@ export const decideCorrection = async (ctx: ServiceContext, actor: Actor, id: nu
       }
       await recordChange(ctx, tx, actor, { action: 'expense_line.correct', entityType: 'expense_line', entityId: before.id, before: view(before), after: view(after) });
     }
-    await recordChange(ctx, tx, actor, { action: decision.accept ? 'correction.accept' : 'correction.refuse', entityType: 'correction_request', entityId: id, before: correctionView(request), after: correctionView(decided) });
-    return correctionView(decided);
+    await recordChange(ctx, tx, actor, { action: decision.accept ? 'correction.accept' : 'correction.refuse', entityType: 'correction_request', entityId: id, before: correctionView(request, lineNamed(line)), after: correctionView(decided, lineNamed(line)) });
+    return correctionView(decided, lineNamed(line));
   });
 };
 

@@ -23,13 +23,24 @@ import { ExportLink } from '../components/ExportLink.tsx';
 
 const PAGE_SIZE = 20;
 
-/** What the district proposes to change, in words. */
-function Proposed({ value }: { value: Correction['proposed'] }) {
+/** What the district proposes to change, in words: old → new when the old value was kept. */
+function Proposed({ value, before }: { value: Correction['proposed']; before: Correction['before'] }) {
   const t = useT();
   const parts: string[] = [];
-  if (value.amount !== undefined) parts.push(t('funds.corrections.proposedAmount', { amount: formatCents(value.amount) }));
-  if (value.area !== undefined) parts.push(t('funds.corrections.proposedArea', { area: value.area }));
-  if (value.description !== undefined) parts.push(t('funds.corrections.proposedDescription', { description: value.description }));
+  if (value.amount !== undefined)
+    parts.push(
+      before?.amount !== undefined
+        ? t('funds.corrections.changedAmount', { before: formatCents(before.amount), amount: formatCents(value.amount) })
+        : t('funds.corrections.proposedAmount', { amount: formatCents(value.amount) }),
+    );
+  if (value.area !== undefined)
+    parts.push(before?.area !== undefined ? t('funds.corrections.changedArea', { before: before.area, area: value.area }) : t('funds.corrections.proposedArea', { area: value.area }));
+  if (value.description !== undefined)
+    parts.push(
+      before?.description !== undefined
+        ? t('funds.corrections.changedDescription', { before: before.description, description: value.description })
+        : t('funds.corrections.proposedDescription', { description: value.description }),
+    );
   return <>{parts.length ? parts.join('; ') : t('common.dash')}</>;
 }
 
@@ -155,9 +166,9 @@ export function CorrectionsPage() {
                   <tr key={c.id}>
                     <th scope="row">{c.id}</th>
                     <td>{c.district}</td>
-                    <td>{c.expenseLineId}</td>
+                    <td>{c.line ? t('funds.corrections.line', { document: c.line.document, fund: c.line.fund, annuality: c.line.annuality }) : t('funds.corrections.lineUnknown', { id: c.expenseLineId })}</td>
                     <td>
-                      <Proposed value={c.proposed} />
+                      <Proposed value={c.proposed} before={c.before} />
                     </td>
                     <td>{c.reason}</td>
                     <td>

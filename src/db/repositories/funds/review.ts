@@ -67,12 +67,22 @@ export const corrections = async (
   filter: { status?: 'pending' | 'accepted' | 'refused' | undefined; districts: readonly string[] | null },
   limit: number,
   offset: number,
-): Promise<{ rows: CorrectionRow[]; total: number }> => {
+): Promise<{ rows: { correction: CorrectionRow; line: { document: string; fund: string; annuality: number } | null }[]; total: number }> => {
   const parts: SQL[] = [];
   if (filter.status) parts.push(eq(correctionRequests.status, filter.status));
   if (filter.districts) parts.push(filter.districts.length ? sql`${correctionRequests.districtCode} in (${sql.join(filter.districts.map((d) => sql`${d}`), sql`, `)})` : sql`false`);
   const where = parts.length ? and(...parts) : undefined;
-  const rows = await ex.select().from(correctionRequests).where(where).orderBy(desc(correctionRequests.id)).limit(limit).offset(offset);
+  const rows = await ex
+    .select({ correction: correctionRequests, document: expenseLines.document, fund: expenseLines.fundCode, annuality: expenseLines.annuality })
+    .from(correctionRequests)
+    .leftJoin(expenseLines, eq(expenseLines.id, correctionRequests.expenseLineId))
+    .where(where)
+    .orderBy(desc(correctionRequests.id))
+    .limit(limit)
+    .offset(offset);
   const [count] = await ex.select({ n: sql<string>`count(*)` }).from(correctionRequests).where(where);
-  return { rows, total: Number(count?.n ?? 0) };
+  return {
+    rows: rows.map((r) => ({ correction: r.correction, line: r.document === null || r.fund === null || r.annuality === null ? null : { document: r.document, fund: r.fund, annuality: r.annuality } })),
+    total: Number(count?.n ?? 0),
+  };
 };
