@@ -211,13 +211,16 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
           {t('app.skipToFooter')}
         </SkiplinkItem>
       </Skiplink>
-      <Headers shadow>
-        <SlimHeader />
-        <div className="it-nav-wrapper">
-          <CenterHeader />
-          <NavHeader path={path} />
-        </div>
-      </Headers>
+      {/* the page's banner landmark: the slim header's brand, language and user area belong to it (axe "region") */}
+      <header>
+        <Headers shadow>
+          <SlimHeader />
+          <div className="it-nav-wrapper">
+            <CenterHeader />
+            <NavHeader path={path} />
+          </div>
+        </Headers>
+      </header>
       <main id="main-content" tabIndex={-1} className="container-xxl my-4 main-content">
         <div className="row">
           <div className="col px-lg-4">{children}</div>
