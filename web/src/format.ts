@@ -51,15 +51,5 @@ export const formatDateTime = (value: string | null | undefined): string => {
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
 };
 
-/** File sizes in bytes, Italian style: `1.234 byte`, `12,3 kB`, `4,5 MB` (decimal units). */
-export const formatBytes = (bytes: number): string => {
-  if (bytes < 1000) return `${formatInteger(bytes)} byte`;
-  const units = ['kB', 'MB', 'GB'] as const;
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value.toFixed(1).replace('.', ',')} ${units[unit]}`;
-};
+/** File sizes in bytes, Italian style (`1.234 byte`, `12,3 kB`): the domain's, as receipts print them. */
+export { formatFileSize as formatBytes } from '../../src/domain/file-size.ts';

@@ -2,6 +2,7 @@
 import type { Content, TableCell } from 'pdfmake';
 import { formatEuro, type Cents } from '../../domain/money.ts';
 import { formatItalianDate, romeDate, romeTime } from '../../domain/dates.ts';
+import { formatFileSize } from '../../domain/file-size.ts';
 import { securePdfmake } from '../performance-report/pdf.ts';
 import { RECEIPT_TITLES, receiptProtocol, type ReceiptDocumentModel } from './model.ts';
 
@@ -10,8 +11,6 @@ type DocumentDefinition = Parameters<ReturnType<typeof securePdfmake>['createPdf
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const figure = (value: Cents | number): string => (typeof value === 'bigint' ? formatEuro(value) : grouped(value));
 
-const fileSize = (bytes: number): string =>
-  bytes < 1024 ? `${grouped(bytes)} byte` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1).replace('.', ',')} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 /** "04/12/2026 alle 20:35:12 (ora di Roma)" */
 export const receiptMoment = (at: Date): string => `${formatItalianDate(romeDate(at))} alle ${romeTime(at)} (ora di Roma)`;
@@ -39,7 +38,7 @@ export const receiptPdf = async (model: ReceiptDocumentModel): Promise<Buffer> =
           ['File', 'Dimensione', 'Righe'].map((h) => ({ text: h, bold: true })),
           // the fingerprint on a line of its own, whole: a reader compares it character by character
           ...model.files.flatMap((f): TableCell[][] => [
-            [{ text: f.name }, { text: fileSize(f.bytes), alignment: 'right' as const }, { text: f.lines === undefined ? '—' : grouped(f.lines), alignment: 'right' as const }],
+            [{ text: f.name }, { text: formatFileSize(f.bytes), alignment: 'right' as const }, { text: f.lines === undefined ? '—' : grouped(f.lines), alignment: 'right' as const }],
             [{ text: `SHA-256: ${f.sha256}`, fontSize: 8, colSpan: 3 }, { text: '' }, { text: '' }],
           ]),
         ],

@@ -42,7 +42,7 @@ test('the PDF states protocol, Rome time, who, the district, each file with its 
     'Maria Rossi',
     'LT2 – Distretto Latina 2',
     'spese-2025.csv',
-    '47,1 KB',
+    '48,2 kB',
     `SHA-256: ${'a'.repeat(64)}`,
     '1.234',
     '€ 1.234.567,89',
