@@ -10,6 +10,7 @@ import { notFound } from '../domain/errors.ts';
 import { receiptFilesOf, receiptKindOf, receiptTotalsOf, type ReceiptKind } from '../domain/receipts.ts';
 import { findReceipt } from '../db/repositories/funds/reporting.ts';
 import * as receipts from '../db/repositories/receipts.ts';
+import { displayNameOf } from '../db/repositories/user-names.ts';
 import { receiptProtocol } from '../documents/receipt/model.ts';
 import { receiptPdf } from '../documents/receipt/pdf.ts';
 import { page, type PageRequest } from './paging.ts';
@@ -57,7 +58,7 @@ export const receiptDocument = async (ctx: ServiceContext, actor: Actor, id: num
     id: r.id,
     kind: receiptKindOf(r),
     at: r.at,
-    actor: await receipts.displayNameOf(db, r.actor),
+    actor: await displayNameOf(db, r.actor),
     district: r.districtCode ? `${r.districtCode}${districtName ? ` – ${districtName}` : ''}` : null,
     year,
     files: receiptFilesOf(r),

@@ -1,7 +1,7 @@
 /** The stored receipts of imports, uploads and submissions (import_receipts), newest first. */
 import { and, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { districts, expenseReports, importReceipts, regions, users } from '../schema/index.ts';
+import { districts, expenseReports, importReceipts, regions } from '../schema/index.ts';
 
 export type ReceiptRow = typeof importReceipts.$inferSelect;
 
@@ -27,10 +27,6 @@ export const submissionReceiptOf = async (ex: Executor, reportId: number): Promi
   return r?.id ?? null;
 };
 
-export const displayNameOf = async (ex: Executor, username: string): Promise<string> => {
-  const [u] = await ex.select({ displayName: users.displayName }).from(users).where(eq(users.username, username));
-  return u?.displayName || username;
-};
 
 export const districtNameOf = async (ex: Executor, code: string): Promise<string | null> => {
   const [d] = await ex.select({ name: districts.name }).from(districts).where(eq(districts.code, code));

@@ -1,6 +1,4 @@
 /** The Relazione sulla Performance of a plan, as DOCX and PDF (src/documents/performance-report/). */
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
 import type { PlanRecord } from '../../db/repositories/performance.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { requirePermission } from '../../domain/auth/actor.ts';
@@ -13,6 +11,7 @@ import type { ServiceContext } from '../context.ts';
 import { loadRecord } from './access.ts';
 import { settingsOf, toPlanInput } from './plan-json.ts';
 import { emblemOfBodyNamed } from '../body-emblem.ts';
+import { displayNameOf } from '../../db/repositories/user-names.ts';
 
 /**
  * The report's model: the plan, its scores and, once validated, the evaluator's date, name and
@@ -33,8 +32,7 @@ const reportModel = async (ctx: ServiceContext, record: PlanRecord, id: number) 
     );
     const by = plan.validatedBy ?? '';
     // The evaluator as people know it ("Nucleo di valutazione"), when the account still exists.
-    const [evaluator] = await ex.select({ displayName: users.displayName }).from(users).where(eq(users.username, by));
-    validation = { by: evaluator?.displayName || by, on: romeDate(plan.validatedAt), comment: plan.validationComment ?? '', objectiveComments };
+    validation = { by: await displayNameOf(ex, by), on: romeDate(plan.validatedAt), comment: plan.validationComment ?? '', objectiveComments };
   }
   const emblem = await emblemOfBodyNamed(ex, plan.body);
   return buildPerformanceReportModel(input, { date: romeDate(ctx.now()), emblem, settings: settingsOf(record), planRef: String(id), validation });

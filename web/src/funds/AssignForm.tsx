@@ -4,16 +4,16 @@ import { Alert, Button } from 'design-react-kit';
 import { useT } from '../i18n/i18n.tsx';
 import { useSend } from '../query.ts';
 import { formatCents } from '../format.ts';
-import { SelectField, TextField } from '../components/Fields.tsx';
+import { SelectField } from '../components/Fields.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ActPicker } from './ActPicker.tsx';
-import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
+import { SplitEntry, useSplitDraft } from './SplitEntry.tsx';
 import { assignLine, previewLineAssignment } from '../../../src/contract/fund-programming.ts';
 import type { ReplyOf } from '../../../src/contract/endpoint.ts';
 import { SplitPreview } from './SplitPreview.tsx';
 import { centsToInput, focusFirstError } from './util.ts';
-import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion, type SplitRequest } from './split-request.ts';
+import { splitFieldIds, type SplitRequest } from './split-request.ts';
 import { type FormProps, keyOf, Panel, Actions } from './ManageFormParts.tsx';
 
 export function AssignForm({ detail, districts, names, onDone, onCancel, initialLine }: FormProps & { initialLine?: string }) {
@@ -22,10 +22,7 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
   const [line, setLine] = useState(initialLine ?? open[0]?.code ?? '');
   const current = detail.lines.find((l) => l.code === line);
   const available = current ? current.amount - current.assigned : 0;
-  const [criterion, setCriterion] = useState<Criterion>('population');
-  const [amount, setAmount] = useState(available > 0 ? centsToInput(available) : '');
-  const [fixedPercent, setFixedPercent] = useState('20');
-  const [perDistrict, setPerDistrict] = useState<Record<string, string>>({});
+  const split = useSplitDraft(available);
   const [preview, setPreview] = useState<ReplyOf<typeof previewLineAssignment> | null>(null);
   const [previewAmount, setPreviewAmount] = useState<bigint | null>(null);
   const [actId, setActId] = useState('');
@@ -42,17 +39,17 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
   // A change of line or criterion invalidates the preview: what is confirmed is what was seen.
   useEffect(() => {
     setPreview(null);
-  }, [line, criterion, amount, fixedPercent, perDistrict]);
+  }, [line, ...split.deps]);
 
   const changeLine = (code: string) => {
     setLine(code);
     const l = detail.lines.find((x) => x.code === code);
-    if (l && l.amount > l.assigned) setAmount(centsToInput(l.amount - l.assigned));
+    if (l && l.amount > l.assigned) split.setAmount(centsToInput(l.amount - l.assigned));
   };
 
   /** The body of the split request, or null with the errors shown. */
   const body = (): SplitRequest | null => {
-    const request = splitRequest(t, { criterion, amount, fixedPercent, perDistrict, districts });
+    const request = split.request(districts);
     const found: Record<string, string> = line ? request.errors : { line: t('funds.assign.lineRequired'), ...request.errors };
     setErrors(found);
     return focusFirstError({ line: 'assign-line', ...splitFieldIds('assign', districts) }, found) ? null : request;
@@ -94,7 +91,6 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
     }
   };
 
-  const needsTable = criterion === 'manual_percent' || criterion === 'amounts';
 
   return (
     <Panel id="assign-form" title={t('funds.assign.title')} intro={t('funds.assign.intro')} onSubmit={confirm}>
@@ -115,45 +111,14 @@ export function AssignForm({ detail, districts, names, onDone, onCancel, initial
             ]}
           />
         </div>
-        <div className="col-md-6">
-          <SelectField
-            id="assign-criterion"
-            label={t('funds.assign.criterion')}
-            value={criterion}
-            onChange={(v) => setCriterion(v as Criterion)}
-            required
-            error={errors.split}
-            options={CRITERIA.map((c) => ({ value: c, label: t(criterionKey[c]) }))}
-          />
-        </div>
-        {criterion !== 'amounts' && (
-          <div className="col-md-6">
-            <TextField id="assign-amount" label={t('funds.assign.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.assign.amountHelp', { available: formatCents(available) })} />
-          </div>
-        )}
-        {criterion === 'fixed_plus_population' && (
-          <div className="col-md-6">
-            <TextField id="assign-fixed" label={t('funds.assign.fixedPercent')} value={fixedPercent} onChange={setFixedPercent} required error={errors.fixedPercent} help={t('funds.assign.fixedPercentHelp')} />
-          </div>
-        )}
       </div>
-      {needsTable && (
-        <DistrictSplitInputs
-          idPrefix="assign"
-          criterion={criterion === 'amounts' ? 'amounts' : 'manual_percent'}
-          districts={districts}
-          names={names}
-          values={perDistrict}
-          onChange={setPerDistrict}
-          errors={errors}
-        />
-      )}
+      <SplitEntry idPrefix="assign" draft={split} districts={districts} names={names} errors={errors} amountHelp={t('funds.assign.amountHelp', { available: formatCents(available) })} />
       <Button color="primary" outline type="button" className="mb-3" onClick={() => void computePreview()} disabled={busy}>
         {t('funds.assign.preview')}
       </Button>
       {busy && !preview && <Loading />}
       {preview && previewAmount !== null && (
-        <SplitPreview idPrefix="assign" title={t('funds.assign.previewTitle', { line })} criterion={criterion} shares={preview.shares} names={names} expected={previewAmount}>
+        <SplitPreview idPrefix="assign" title={t('funds.assign.previewTitle', { line })} criterion={split.criterion} shares={preview.shares} names={names} expected={previewAmount}>
           <ActPicker id="assign-act" type="DD" label={t('funds.assign.act')} value={actId} onChange={setActId} error={errors.act} />
           <Actions busy={assigning.busy} submit={t('funds.assign.submit')} onCancel={onCancel} />
         </SplitPreview>

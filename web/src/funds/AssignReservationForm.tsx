@@ -6,11 +6,10 @@ import { useSend } from '../query.ts';
 import { formatCents } from '../format.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { SelectField, TextField } from '../components/Fields.tsx';
 import { ActPicker } from './ActPicker.tsx';
-import { DistrictSplitInputs } from './DistrictSplitInputs.tsx';
-import { centsToInput, focusFirstError } from './util.ts';
-import { CRITERIA, criterionKey, splitFieldIds, splitRequest, type Criterion, type SplitRequest } from './split-request.ts';
+import { SplitEntry, useSplitDraft } from './SplitEntry.tsx';
+import { focusFirstError } from './util.ts';
+import { splitFieldIds, type SplitRequest } from './split-request.ts';
 import { RegionalPanel, SubmitButton } from './RegionalShared.tsx';
 import { assignReservation, previewReservationAssignment, type AssignmentPreview, type ReservationDetail } from '../../../src/contract/regional-funds.ts';
 import { SplitPreview } from './SplitPreview.tsx';
@@ -18,10 +17,7 @@ import { SplitPreview } from './SplitPreview.tsx';
 export function AssignReservationForm({ reservation, names, onDone }: { reservation: ReservationDetail; names: Map<string, string>; onDone: (message: string) => void }) {
   const t = useT();
   const districts = [...names.keys()].sort();
-  const [criterion, setCriterion] = useState<Criterion>('population');
-  const [amount, setAmount] = useState(reservation.available > 0 ? centsToInput(reservation.available) : '');
-  const [fixedPercent, setFixedPercent] = useState('20');
-  const [perDistrict, setPerDistrict] = useState<Record<string, string>>({});
+  const split = useSplitDraft(reservation.available);
   const [preview, setPreview] = useState<AssignmentPreview | null>(null);
   const [previewAmount, setPreviewAmount] = useState<bigint | null>(null);
   const [actId, setActId] = useState('');
@@ -38,11 +34,11 @@ export function AssignReservationForm({ reservation, names, onDone }: { reservat
   // Any change invalidates the preview: what is confirmed is what was seen.
   useEffect(() => {
     setPreview(null);
-  }, [criterion, amount, fixedPercent, perDistrict]);
+  }, split.deps);
 
   /** The body of the split request, or null with the errors shown. */
   const body = (): SplitRequest | null => {
-    const request = splitRequest(t, { criterion, amount, fixedPercent, perDistrict, districts });
+    const request = split.request(districts);
     setErrors(request.errors);
     return focusFirstError(splitFieldIds('rassign', districts), request.errors) ? null : request;
   };
@@ -83,51 +79,17 @@ export function AssignReservationForm({ reservation, names, onDone }: { reservat
     }
   };
 
-  const needsTable = criterion === 'manual_percent' || criterion === 'amounts';
 
   return (
     <RegionalPanel id="rassign-form" title={t('funds.regional.assign.title')} intro={t('funds.regional.assign.intro')} onSubmit={confirm}>
       <ErrorAlert error={failure} />
-      <div className="row">
-        <div className="col-md-6">
-          <SelectField
-            id="rassign-criterion"
-            label={t('funds.assign.criterion')}
-            value={criterion}
-            onChange={(v) => setCriterion(v as Criterion)}
-            required
-            error={errors.split}
-            options={CRITERIA.map((c) => ({ value: c, label: t(criterionKey[c]) }))}
-          />
-        </div>
-        {criterion !== 'amounts' && (
-          <div className="col-md-6">
-            <TextField id="rassign-amount" label={t('funds.assign.amount')} value={amount} onChange={setAmount} required error={errors.amount} help={t('funds.regional.assign.amountHelp', { available: formatCents(reservation.available) })} />
-          </div>
-        )}
-        {criterion === 'fixed_plus_population' && (
-          <div className="col-md-6">
-            <TextField id="rassign-fixed" label={t('funds.assign.fixedPercent')} value={fixedPercent} onChange={setFixedPercent} required error={errors.fixedPercent} help={t('funds.assign.fixedPercentHelp')} />
-          </div>
-        )}
-      </div>
-      {needsTable && (
-        <DistrictSplitInputs
-          idPrefix="rassign"
-          criterion={criterion === 'amounts' ? 'amounts' : 'manual_percent'}
-          districts={districts}
-          names={names}
-          values={perDistrict}
-          onChange={setPerDistrict}
-          errors={errors}
-        />
-      )}
+      <SplitEntry idPrefix="rassign" draft={split} districts={districts} names={names} errors={errors} amountHelp={t('funds.regional.assign.amountHelp', { available: formatCents(reservation.available) })} />
       <Button color="primary" outline type="button" className="mb-3" onClick={() => void computePreview()} disabled={busy}>
         {t('funds.assign.preview')}
       </Button>
       {busy && !preview && <Loading />}
       {preview && previewAmount !== null && (
-        <SplitPreview idPrefix="rassign" heading="h4" title={t('funds.regional.assign.previewTitle', { code: reservation.code })} criterion={criterion} shares={preview.shares} names={names} expected={previewAmount}>
+        <SplitPreview idPrefix="rassign" heading="h4" title={t('funds.regional.assign.previewTitle', { code: reservation.code })} criterion={split.criterion} shares={preview.shares} names={names} expected={previewAmount}>
           <dl className="row small regional-preview-totals">
             <dt className="col-sm-6">{t('funds.regional.assign.reservation')}</dt>
             <dd className="col-sm-6">{formatCents(preview.reservation)}</dd>
